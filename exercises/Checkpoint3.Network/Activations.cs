@@ -1,0 +1,32 @@
+namespace NeuralNet;
+
+/// <summary>Checkpoint 3 — the non-linearities between layers. Read checkpoints.md, section 3.</summary>
+public static class Activations
+{
+    /// <summary>
+    /// σ(z) = 1 / (1 + e^−z). Always strictly between 0 and 1 for finite z; σ(0) = 0.5. Must not
+    /// return NaN for large |z| such as ±1000.
+    /// </summary>
+    public static double Sigmoid(double z)
+    {
+        throw new NotImplementedException(
+            "Checkpoint 3: implement Activations.Sigmoid — 1 / (1 + e^-z), safe for z = ±1000 (checkpoints.md#3-the-network).");
+    }
+
+    /// <summary>ReLU(z) = max(0, z).</summary>
+    public static double ReLU(double z)
+    {
+        throw new NotImplementedException(
+            "Checkpoint 3: implement Activations.ReLU — max(0, z) (checkpoints.md#3-the-network).");
+    }
+
+    /// <summary>
+    /// A new matrix with <paramref name="activation"/> applied to every entry of <paramref name="z"/>;
+    /// z itself is not changed.
+    /// </summary>
+    public static Matrix Apply(Matrix z, Activation activation)
+    {
+        throw new NotImplementedException(
+            "Checkpoint 3: implement Activations.Apply — Sigmoid or ReLU on every entry, into a new matrix (checkpoints.md#3-the-network).");
+    }
+}
