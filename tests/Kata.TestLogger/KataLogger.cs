@@ -1,0 +1,149 @@
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+
+namespace Kata.TestLogger;
+
+/// <summary>
+/// What a learner reads after <c>dotnet test</c>: one entry per failing test (its name, its message
+/// and where in their code it failed), then the kata's own lines — how each checkpoint did, what was
+/// unlocked, what is still hidden. Enabled by tests/kata.runsettings; the built-in console logger is
+/// set to quiet (Directory.Build.props) because it would list every hidden test as "Skipped".
+/// </summary>
+[FriendlyName("kata")]
+[ExtensionUri("logger://kata")]
+public sealed class KataLogger : ITestLoggerWithParameters
+{
+    private const string Prefix = "[kata] ";
+    private const string AssertionPrefix = "Shouldly.ShouldAssertException : ";
+    private readonly List<string> _kataLines = [];
+    private readonly Lock _gate = new();
+    private readonly TextWriter _out = Console.Out;
+    private int _failures;
+
+    /// <inheritdoc />
+    public void Initialize(TestLoggerEvents events, string testRunDirectory) => Subscribe(events);
+
+    /// <inheritdoc />
+    public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters) => Subscribe(events);
+
+    private void Subscribe(TestLoggerEvents events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        events.TestResult += (_, e) => OnResult(e.Result);
+        events.TestRunMessage += (_, e) => OnMessage(e.Message);
+        events.TestRunComplete += (_, e) => OnComplete(e.IsAborted);
+    }
+
+    private void OnResult(TestResult result)
+    {
+        if (result.Outcome != TestOutcome.Failed)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _failures++;
+            _out.WriteLine($"  ✗ {result.TestCase.DisplayName}");
+            string message = (result.ErrorMessage ?? "(no message)").TrimEnd();
+            message = message.StartsWith(AssertionPrefix, StringComparison.Ordinal) ? message[AssertionPrefix.Length..] : message;
+            foreach (string line in message.Split('\n'))
+            {
+                _out.WriteLine("      " + line.TrimEnd('\r'));
+            }
+
+            if (FailureSite.Describe(result.ErrorStackTrace) is { } site)
+            {
+                _out.WriteLine("      " + site);
+            }
+        }
+    }
+
+    private void OnMessage(string message)
+    {
+        foreach (string line in message.Split('\n'))
+        {
+            if (line.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                lock (_gate)
+                {
+                    _kataLines.Add(line[Prefix.Length..].TrimEnd('\r'));
+                }
+            }
+        }
+    }
+
+    private void OnComplete(bool aborted)
+    {
+        lock (_gate)
+        {
+            if (aborted && _kataLines.Count == 0)
+            {
+                _kataLines.Add("The test run stopped before it finished (a crash such as a stack overflow?). "
+                    + "Run it again with --blame to see which test was running.");
+            }
+
+            if (_kataLines.Count > 0 || _failures > 0)
+            {
+                _out.WriteLine();
+            }
+
+            foreach (string line in _kataLines)
+            {
+                _out.WriteLine("  " + line);
+            }
+
+            _kataLines.Clear();
+        }
+    }
+}
+
+/// <summary>Finds the line of the learner's code (or else of the test) where a failure happened.</summary>
+internal static class FailureSite
+{
+    private static readonly string[] LearnerFolders = ["/exercises/", "/solutions/"];
+
+    public static string? Describe(string? stackTrace)
+    {
+        if (string.IsNullOrWhiteSpace(stackTrace))
+        {
+            return null;
+        }
+
+        string[] frames = [.. stackTrace.Split('\n').Select(f => f.Trim()).Where(f => f.StartsWith("at ", StringComparison.Ordinal) && f.Contains(" in ", StringComparison.Ordinal))];
+        string? learner = frames.FirstOrDefault(f => LearnerFolders.Any(d => f.Replace('\\', '/').Contains(d, StringComparison.Ordinal)));
+        string? frame = learner ?? frames.FirstOrDefault(f =>
+            f.Replace('\\', '/').Contains("/tests/", StringComparison.Ordinal) && !f.Contains("Kata.TestSupport", StringComparison.Ordinal));
+        return frame is null ? null : (learner is null ? "test: " : "your code: ") + Shorten(frame);
+    }
+
+    // "at NeuralNet.LinearAlgebra.Dot(Double[] a, Double[] b) in /home/me/kata/exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line 17"
+    // becomes "LinearAlgebra.Dot in exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line 17".
+    private static string Shorten(string frame)
+    {
+        int inAt = frame.LastIndexOf(" in ", StringComparison.Ordinal);
+        string method = frame[3..inAt];
+        int paren = method.IndexOf('(', StringComparison.Ordinal);
+        if (paren > 0)
+        {
+            method = method[..paren];
+        }
+
+        string[] parts = method.Split('.');
+        method = parts.Length >= 2 ? $"{parts[^2]}.{parts[^1]}" : method;
+
+        string location = frame[(inAt + 4)..].Replace('\\', '/');
+        foreach (string marker in (string[])["/exercises/", "/solutions/", "/tests/"])
+        {
+            int at = location.LastIndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                location = location[(at + 1)..];
+                break;
+            }
+        }
+
+        return $"{method} in {location}";
+    }
+}

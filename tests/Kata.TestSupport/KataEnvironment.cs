@@ -1,0 +1,44 @@
+using System.Reflection;
+using Kata.Core;
+
+namespace Kata.TestSupport;
+
+/// <summary>Where the kata lives and how this test run was started.</summary>
+public static class KataEnvironment
+{
+    /// <summary>Set to 1 by the grader and the maintainer check: everything is revealed, hold-outs included.</summary>
+    public const string GradeModeVariable = "KATA_GRADE";
+
+    private static readonly Lazy<Curriculum> LazyCurriculum = new(() => Kata.Core.Curriculum.Load());
+
+    /// <summary>The repository root.</summary>
+    public static string Root => KataPaths.Root;
+
+    /// <summary>The checkpoints, from curriculum.json.</summary>
+    public static Curriculum Curriculum => LazyCurriculum.Value;
+
+    /// <summary>"exercises" or "solutions": the track these tests were built against.</summary>
+    public static string Track { get; } =
+        typeof(KataEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "KataTrack")?.Value ?? "exercises";
+
+    /// <summary>True on the solutions track.</summary>
+    public static bool IsSolutionsTrack => Track == "solutions";
+
+    /// <summary>True when the grader or the maintainer check runs the tests.</summary>
+    public static bool IsGradeMode =>
+        Environment.GetEnvironmentVariable(GradeModeVariable) is "1" or "true";
+
+    /// <summary>True when every checkpoint is revealed: grade mode or the solutions track.</summary>
+    public static bool RevealsEverything => IsGradeMode || IsSolutionsTrack;
+
+    /// <summary>The learner's progress file.</summary>
+    public static Progress Progress { get; } = new(KataPaths.Root);
+
+    /// <summary>The highest revealed checkpoint.</summary>
+    public static int Unlocked =>
+        RevealsEverything ? int.MaxValue : Progress.Unlocked(Curriculum.First.Id);
+
+    /// <summary>A path in the chosen track, e.g. <c>TrackPath("Checkpoint5.Reflection", "REFLECTION.md")</c>.</summary>
+    public static string TrackPath(params string[] parts) => Path.Combine([Root, Track, .. parts]);
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Kata.Core;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+
+namespace Kata.TestSupport;
+
+/// <summary>
+/// Applied once to every test assembly (by Directory.Build.targets). Before the run it walks the
+/// test tree: it guards every test method (<see cref="GuardedMethod"/>), hides the checkpoints the
+/// learner has not reached yet and the instructor's hold-outs. After the run it counts the results per
+/// checkpoint, reveals the next checkpoint when the current one passes completely, and reports both
+/// as <c>[kata]</c> lines that the kata logger prints at the end of <c>dotnet test</c>.
+/// </summary>
+/// <remarks>
+/// Hidden tests use NUnit's Explicit state: a plain run skips them without counting them, while
+/// <c>dotnet test --filter Checkpoint=N</c> names them and so runs them, locked or not.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
+public sealed class KataRunAttribute : NUnitAttribute, IApplyToTest, ITestAction
+{
+    /// <summary>Lines starting with this are printed by the kata logger.</summary>
+    public const string MessagePrefix = "[kata] ";
+
+    /// <inheritdoc />
+    public ActionTargets Targets => ActionTargets.Suite;
+
+    /// <inheritdoc />
+    public void ApplyToTest(Test test)
+    {
+        int unlocked = KataEnvironment.Unlocked;
+        bool gradeMode = KataEnvironment.IsGradeMode;
+        Visit(test);
+
+        void Visit(Test node)
+        {
+            if (node.RunState == RunState.Runnable)
+            {
+                if (!gradeMode && node.Properties.ContainsKey(PropertyNames.Category)
+                    && node.Properties[PropertyNames.Category].Contains(HoldOutAttribute.Name))
+                {
+                    Hide(node, "An instructor's hold-out test: it runs only when grading (KATA_GRADE=1).");
+                }
+                else if (!node.IsSuite && CheckpointOf(node) is int checkpoint && checkpoint > unlocked)
+                {
+                    Hide(
+                        node,
+                        $"Checkpoint {checkpoint} is locked until checkpoint {checkpoint - 1} passes. "
+                        + $"Run it anyway with: dotnet test --filter Checkpoint={checkpoint}");
+                }
+            }
+
+            if (node is TestMethod method && method.Method is not GuardedMethod)
+            {
+                method.Method = new GuardedMethod(method.Method);
+            }
+
+            foreach (ITest child in node.Tests)
+            {
+                Visit((Test)child);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void BeforeTest(ITest test)
+    {
+    }
+
+    /// <inheritdoc />
+    public void AfterTest(ITest test)
+    {
+        if (test is not TestAssembly || TestExecutionContext.CurrentContext.CurrentResult is not { } result)
+        {
+            return;
+        }
+
+        foreach (string line in RunReport.RevealAndDescribe(RunTally.Count(test, result)))
+        {
+            TestContext.Progress.WriteLine(MessagePrefix + line);
+        }
+    }
+
+    /// <summary>The checkpoint a test belongs to: its own Checkpoint property or its nearest ancestor's.</summary>
+    internal static int? CheckpointOf(ITest? test)
+    {
+        for (; test is not null; test = test.Parent)
+        {
+            if (OwnCheckpoint(test) is int n)
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+
+    private static int? OwnCheckpoint(ITest test) =>
+        test.Properties.Get(CheckpointAttribute.PropertyName) is string value
+        && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n)
+            ? n
+            : null;
+
+    private static void Hide(Test node, string reason)
+    {
+        node.RunState = RunState.Explicit;
+        node.Properties.Set(PropertyNames.SkipReason, reason);
+    }
+}

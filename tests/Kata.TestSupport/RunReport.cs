@@ -1,0 +1,68 @@
+using Kata.Core;
+
+namespace Kata.TestSupport;
+
+/// <summary>
+/// The few lines a learner reads at the end of every run: how each checkpoint did, what was just
+/// unlocked and what is still hidden. Never "all done" while checkpoints remain hidden.
+/// </summary>
+internal static class RunReport
+{
+    /// <summary>
+    /// Reveals the next checkpoint when the highest revealed one passed completely in this run (learner
+    /// mode only), and returns the lines that say what happened.
+    /// </summary>
+    public static List<string> RevealAndDescribe(SortedDictionary<int, CheckpointTally> tally)
+    {
+        Curriculum curriculum = KataEnvironment.Curriculum;
+        var lines = new List<string>();
+        foreach ((int id, CheckpointTally t) in tally)
+        {
+            if (t.Ran == 0)
+            {
+                continue;
+            }
+
+            string name = NameOf(curriculum, id);
+            lines.Add(
+                t.Complete ? $"{name}: all {t.Total} tests pass."
+                : t.Ran < t.Total ? $"{name}: {t.Passed} of the {t.Ran} tests that ran pass ({t.Total - t.Ran} of {t.Total} were not run)."
+                : $"{name}: {t.Passed} of {t.Total} tests pass. Stuck? The hints are in {curriculum.Find(id)?.DocLink ?? "checkpoints.md"}.");
+        }
+
+        if (KataEnvironment.RevealsEverything)
+        {
+            lines.Add(KataEnvironment.IsGradeMode
+                ? "Grade mode: every checkpoint and every hold-out test is revealed."
+                : "Solutions track: every checkpoint is revealed.");
+            return lines;
+        }
+
+        int unlocked = KataEnvironment.Unlocked;
+        if (tally.TryGetValue(unlocked, out CheckpointTally? current) && current.Complete)
+        {
+            if (curriculum.After(unlocked) is { } next)
+            {
+                KataEnvironment.Progress.Unlock(next.Id);
+                lines.Add($"{NameOf(curriculum, unlocked)} is complete. {next.Name} is now unlocked: read {next.DocLink}, then run dotnet test again to meet its tests.");
+                unlocked = next.Id;
+            }
+            else
+            {
+                lines.Add("Every checkpoint of the kata passes. Well done!");
+            }
+        }
+
+        int[] hidden = [.. curriculum.Checkpoints.Where(c => c.Id > unlocked).Select(c => c.Id)];
+        if (hidden.Length > 0)
+        {
+            lines.Add(
+                $"Still hidden: checkpoint{(hidden.Length > 1 ? "s" : "")} {string.Join(", ", hidden)}. "
+                + $"Try one early with: dotnet test --filter Checkpoint={hidden[0]}");
+        }
+
+        return lines;
+    }
+
+    private static string NameOf(Curriculum curriculum, int id) => curriculum.Find(id)?.Name ?? $"Checkpoint {id}";
+}

@@ -1,0 +1,76 @@
+using NUnit.Framework.Interfaces;
+
+namespace Kata.TestSupport;
+
+/// <summary>What one checkpoint's tests did in this run.</summary>
+internal sealed class CheckpointTally
+{
+    /// <summary>Test cases of this checkpoint in the assembly, hold-outs excluded.</summary>
+    public int Total { get; set; }
+
+    /// <summary>Test cases that ran (were not hidden, skipped or filtered out).</summary>
+    public int Ran { get; set; }
+
+    /// <summary>Test cases that ran and passed.</summary>
+    public int Passed { get; set; }
+
+    /// <summary>True when every test of the checkpoint ran and passed.</summary>
+    public bool Complete => Total > 0 && Passed == Total;
+}
+
+/// <summary>Counts results per checkpoint from NUnit's test and result trees.</summary>
+internal static class RunTally
+{
+    public static SortedDictionary<int, CheckpointTally> Count(ITest assembly, ITestResult result)
+    {
+        var results = new Dictionary<string, ITestResult>();
+        Index(result);
+        var tally = new SortedDictionary<int, CheckpointTally>();
+        Walk(assembly, holdOut: false);
+        return tally;
+
+        void Index(ITestResult node)
+        {
+            results[node.Test.Id] = node;
+            foreach (ITestResult child in node.Children)
+            {
+                Index(child);
+            }
+        }
+
+        void Walk(ITest node, bool holdOut)
+        {
+            holdOut |= node.Properties[NUnit.Framework.Internal.PropertyNames.Category].Contains(HoldOutAttribute.Name);
+            if (node.IsSuite)
+            {
+                foreach (ITest child in node.Tests)
+                {
+                    Walk(child, holdOut);
+                }
+
+                return;
+            }
+
+            if (holdOut || KataRunAttribute.CheckpointOf(node) is not int checkpoint)
+            {
+                return;
+            }
+
+            if (!tally.TryGetValue(checkpoint, out CheckpointTally? t))
+            {
+                tally[checkpoint] = t = new CheckpointTally();
+            }
+
+            t.Total++;
+            if (results.TryGetValue(node.Id, out ITestResult? r) && r.ResultState.Status != TestStatus.Skipped
+                && r.ResultState.Status != TestStatus.Inconclusive)
+            {
+                t.Ran++;
+                if (r.ResultState.Status == TestStatus.Passed)
+                {
+                    t.Passed++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Kata.Core;
+
+/// <summary>One checkpoint of the kata, as curriculum.json describes it.</summary>
+/// <param name="Id">The checkpoint number: the value of the test's Checkpoint property.</param>
+/// <param name="Slug">The anchor of its section in checkpoints.md, e.g. "1-linear-algebra".</param>
+/// <param name="Title">A short title, e.g. "Linear algebra".</param>
+/// <param name="Project">The project folder under exercises/ and solutions/.</param>
+/// <param name="Goal">One sentence: what the learner builds.</param>
+/// <param name="Required">True for the core curriculum; false for a bonus checkpoint.</param>
+/// <param name="Points">Points the grader gives for passing every test of this checkpoint.</param>
+/// <param name="Hints">Staged hints, gentlest first; never the answer.</param>
+public sealed record Checkpoint(
+    int Id,
+    string Slug,
+    string Title,
+    string Project,
+    string Goal,
+    bool Required,
+    int Points,
+    IReadOnlyList<string> Hints)
+{
+    /// <summary>"Checkpoint 2 · Optimization".</summary>
+    public string Name => $"Checkpoint {Id} · {Title}";
+
+    /// <summary>Where to read about it: "checkpoints.md#2-optimization".</summary>
+    public string DocLink => $"checkpoints.md#{Slug}";
+}
+
+/// <summary>The ordered list of checkpoints, read from curriculum.json at the repository root.</summary>
+public sealed class Curriculum
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private Curriculum(IReadOnlyList<Checkpoint> checkpoints) => Checkpoints = checkpoints;
+
+    /// <summary>The file name, at the repository root.</summary>
+    public const string FileName = "curriculum.json";
+
+    /// <summary>All checkpoints in the order a learner meets them.</summary>
+    public IReadOnlyList<Checkpoint> Checkpoints { get; }
+
+    /// <summary>The first checkpoint (revealed on a fresh clone).</summary>
+    public Checkpoint First => Checkpoints[0];
+
+    /// <summary>Reads curriculum.json from <paramref name="root"/> (default: <see cref="KataPaths.Root"/>).</summary>
+    public static Curriculum Load(string? root = null)
+    {
+        string path = Path.Combine(root ?? KataPaths.Root, FileName);
+        CurriculumFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<CurriculumFile>(File.ReadAllText(path), Options);
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException($"{path} is not valid JSON ({error.Message}). Fix the file or restore it with git.", error);
+        }
+
+        if (file?.Checkpoints is not { Count: > 0 } checkpoints)
+        {
+            throw new InvalidDataException($"{path} lists no checkpoints.");
+        }
+
+        var ids = checkpoints.Select(c => c.Id).ToList();
+        if (!ids.SequenceEqual(Enumerable.Range(ids[0], ids.Count)))
+        {
+            throw new InvalidDataException($"{path}: checkpoint ids must count up by one (got {string.Join(", ", ids)}).");
+        }
+
+        return new Curriculum(checkpoints);
+    }
+
+    /// <summary>The checkpoint with this id, or null.</summary>
+    public Checkpoint? Find(int id) => Checkpoints.FirstOrDefault(c => c.Id == id);
+
+    /// <summary>The checkpoint after <paramref name="id"/>, or null at the end.</summary>
+    public Checkpoint? After(int id) => Checkpoints.FirstOrDefault(c => c.Id > id);
+
+    private sealed class CurriculumFile
+    {
+        [JsonPropertyName("checkpoints")]
+        public List<Checkpoint>? Checkpoints { get; set; }
+    }
+}
