@@ -1,0 +1,50 @@
+namespace NeuralNet.Tests.Checkpoint1;
+
+[Checkpoint(1)]
+public sealed class BroadcastTests
+{
+    private const double Tolerance = 1e-12;
+
+    [Test]
+    public void AddRowVector_adds_the_vector_to_every_row()
+    {
+        var a = Matrix.FromRows([1, 2, 3], [4, 5, 6]);
+
+        LinearAlgebra.AddRowVector(a, [10, 20, 30]).ShouldMatch(Matrix.FromRows([11, 22, 33], [14, 25, 36]), Tolerance);
+    }
+
+    [Test]
+    public void AddRowVector_with_a_vector_of_the_wrong_length_is_rejected_naming_the_shape_and_the_length()
+    {
+        Action add = () => LinearAlgebra.AddRowVector(new Matrix(2, 3), [1, 2]);
+        add.ShouldRejectWith(["AddRowVector", "2x3", "2"]);
+    }
+
+    [Test]
+    public void ColumnSums_adds_up_each_column()
+    {
+        var a = Matrix.FromRows([1, 2, 3], [4, 5, 6], [-1, 0, 0.5]);
+
+        LinearAlgebra.ColumnSums(a).ShouldBe([4, 7, 9.5], Tolerance);
+    }
+
+    [Test]
+    public void ColumnSums_of_a_single_row_is_that_row()
+    {
+        LinearAlgebra.ColumnSums(Matrix.RowVector(3, -1, 2)).ShouldBe([3, -1, 2], Tolerance);
+    }
+
+    [Test]
+    public void Broadcast_helpers_do_not_change_their_inputs()
+    {
+        Matrix a = TestData.RandomMatrix(3, 4, seed: 31);
+        Matrix before = a.Clone();
+        double[] row = [1, 2, 3, 4];
+
+        LinearAlgebra.AddRowVector(a, row);
+        LinearAlgebra.ColumnSums(a);
+
+        a.ShouldMatch(before, 0.0, "AddRowVector or ColumnSums changed the matrix");
+        row.ShouldBe([1, 2, 3, 4]);
+    }
+}

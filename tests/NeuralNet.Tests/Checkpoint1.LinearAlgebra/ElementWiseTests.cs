@@ -1,0 +1,65 @@
+namespace NeuralNet.Tests.Checkpoint1;
+
+[Checkpoint(1)]
+public sealed class ElementWiseTests
+{
+    private const double Tolerance = 1e-12;
+    private static readonly Matrix A = Matrix.FromRows([1, -2, 3], [4, 5, -6]);
+    private static readonly Matrix B = Matrix.FromRows([10, 20, 30], [0.5, -1, 2]);
+
+    [Test]
+    public void Add_adds_matching_entries()
+    {
+        LinearAlgebra.Add(A, B).ShouldMatch(Matrix.FromRows([11, 18, 33], [4.5, 4, -4]), Tolerance);
+    }
+
+    [Test]
+    public void Subtract_subtracts_matching_entries()
+    {
+        LinearAlgebra.Subtract(A, B).ShouldMatch(Matrix.FromRows([-9, -22, -27], [3.5, 6, -8]), Tolerance);
+    }
+
+    [Test]
+    public void Hadamard_multiplies_matching_entries()
+    {
+        LinearAlgebra.Hadamard(A, B).ShouldMatch(Matrix.FromRows([10, -40, 90], [2, -5, -12]), Tolerance);
+    }
+
+    [Test]
+    public void Scale_multiplies_every_entry_by_the_factor()
+    {
+        LinearAlgebra.Scale(A, -0.5).ShouldMatch(Matrix.FromRows([-0.5, 1, -1.5], [-2, -2.5, 3]), Tolerance);
+    }
+
+    [TestCase("Add")]
+    [TestCase("Subtract")]
+    [TestCase("Hadamard")]
+    public void Element_wise_operations_reject_matrices_of_different_shapes_naming_both(string operation)
+    {
+        var a = new Matrix(2, 3);
+        var b = new Matrix(3, 2);
+        Func<Matrix, Matrix, Matrix> op = operation switch
+        {
+            "Add" => LinearAlgebra.Add,
+            "Subtract" => LinearAlgebra.Subtract,
+            _ => LinearAlgebra.Hadamard,
+        };
+
+        Action apply = () => op(a, b);
+        apply.ShouldRejectWith([operation, "2x3", "3x2"]);
+    }
+
+    [Test]
+    public void Element_wise_operations_do_not_change_their_inputs()
+    {
+        Matrix a = A.Clone(), b = B.Clone();
+
+        LinearAlgebra.Add(a, b);
+        LinearAlgebra.Subtract(a, b);
+        LinearAlgebra.Hadamard(a, b);
+        LinearAlgebra.Scale(a, 3);
+
+        a.ShouldMatch(A, 0.0, "an element-wise operation changed its first argument");
+        b.ShouldMatch(B, 0.0, "an element-wise operation changed its second argument");
+    }
+}

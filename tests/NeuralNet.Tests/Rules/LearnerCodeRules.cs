@@ -1,0 +1,104 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Xml.Linq;
+using Kata.Core;
+
+namespace NeuralNet.Tests.Rules;
+
+/// <summary>
+/// The rules of the kata itself, checked on every run: learner code uses only the .NET base library,
+/// and the two tracks stay twins. These belong to no checkpoint and earn no points; the grader
+/// refuses a submission that breaks them.
+/// </summary>
+[Category("Rules")]
+public sealed class LearnerCodeRules
+{
+    private static readonly string Root = KataPaths.Root;
+
+    private static IEnumerable<string> Tracks() =>
+        new[] { "exercises", "solutions" }.Where(t => Directory.Exists(Path.Combine(Root, t)));
+
+    private static IEnumerable<string> LearnerProjects() =>
+        Tracks().SelectMany(t => Directory.EnumerateFiles(Path.Combine(Root, t), "*.csproj", SearchOption.AllDirectories));
+
+    [Test]
+    public void Learner_projects_reference_no_NuGet_packages()
+    {
+        string[] offenders =
+        [
+            .. from project in LearnerProjects()
+               from reference in XDocument.Load(project).Descendants()
+               where reference.Name.LocalName is "PackageReference" or "PackageVersion" or "Reference"
+               select $"{Path.GetRelativePath(Root, project)} references {reference.Attribute("Include")?.Value}",
+        ];
+
+        offenders.ShouldBeEmpty("learner code is BCL-only: remove these references and write the code yourself");
+    }
+
+    [Test]
+    public void Learner_assemblies_depend_only_on_the_dotnet_base_library_and_each_other()
+    {
+        string runtime = RuntimeEnvironment.GetRuntimeDirectory();
+        Assembly[] learner = [.. typeof(LinearAlgebra).Assembly.GetReferencedAssemblies().Select(Assembly.Load)
+            .Append(typeof(LinearAlgebra).Assembly).Append(typeof(Network).Assembly).Append(typeof(Calculus).Assembly).Distinct()
+            .Where(a => a.GetName().Name!.StartsWith("Checkpoint", StringComparison.Ordinal))];
+
+        string[] foreign =
+        [
+            .. from assembly in learner
+               from reference in assembly.GetReferencedAssemblies()
+               where !reference.Name!.StartsWith("Checkpoint", StringComparison.Ordinal)
+                     && !File.Exists(Path.Combine(runtime, reference.Name + ".dll"))
+               select $"{assembly.GetName().Name} uses {reference.Name}",
+        ];
+
+        learner.ShouldNotBeEmpty();
+        foreign.ShouldBeEmpty("learner code may use only the .NET base library");
+    }
+
+    [Test]
+    public void Exercises_and_solutions_have_the_same_projects_with_the_same_project_files()
+    {
+        if (!Directory.Exists(Path.Combine(Root, "solutions")))
+        {
+            Assert.Ignore("This copy of the kata has no solutions/ folder (a learner release).");
+        }
+
+        string[] Projects(string track) =>
+            [.. Directory.EnumerateFiles(Path.Combine(Root, track), "*.csproj", SearchOption.AllDirectories)
+                .Select(p => Path.GetRelativePath(Path.Combine(Root, track), p).Replace('\\', '/')).Order(StringComparer.Ordinal)];
+
+        string[] exercises = Projects("exercises"), solutions = Projects("solutions");
+        exercises.ShouldBe(solutions, "every checkpoint needs a project of the same name in both tracks");
+        foreach (string project in exercises)
+        {
+            File.ReadAllText(Path.Combine(Root, "solutions", project))
+                .ShouldBe(File.ReadAllText(Path.Combine(Root, "exercises", project)), $"{project} differs between the tracks");
+        }
+    }
+
+    [Test]
+    public void Provided_files_are_identical_in_both_tracks()
+    {
+        if (!Directory.Exists(Path.Combine(Root, "solutions")))
+        {
+            Assert.Ignore("This copy of the kata has no solutions/ folder (a learner release).");
+        }
+
+        string exercises = Path.Combine(Root, "exercises");
+        string[] provided =
+        [
+            .. Directory.EnumerateFiles(exercises, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                .Where(f => File.ReadLines(f).FirstOrDefault()?.StartsWith("// PROVIDED", StringComparison.Ordinal) == true),
+        ];
+
+        provided.ShouldNotBeEmpty("the Matrix type, at least, is provided");
+        foreach (string file in provided)
+        {
+            string twin = Path.Combine(Root, "solutions", Path.GetRelativePath(exercises, file));
+            File.Exists(twin).ShouldBeTrue($"{Path.GetRelativePath(Root, file)} has no twin in solutions/");
+            File.ReadAllText(twin).ShouldBe(File.ReadAllText(file), $"{Path.GetRelativePath(exercises, file)} must be identical in both tracks");
+        }
+    }
+}
