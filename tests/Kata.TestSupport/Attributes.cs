@@ -21,13 +21,29 @@ public sealed class CheckpointAttribute(int checkpoint)
 /// <summary>
 /// An instructor's hold-out test: learners never see it (the release export strips every file under a
 /// HoldOut folder), and it runs only in grade mode. It must still fail on the stubs and pass on the
-/// solutions like every graded test.
+/// solutions like every graded test. Filter with <c>--filter Kind=HoldOut</c> or <c>Kind!=HoldOut</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
-public sealed class HoldOutAttribute() : CategoryAttribute(Name)
+public sealed class HoldOutAttribute() : PropertyAttribute(KindProperty.Name, KindProperty.HoldOut);
+
+/// <summary>
+/// The kata's own rules (learner code is BCL-only, the tracks are twins): no checkpoint, no points,
+/// but the grader refuses a submission that breaks them. Filter with <c>--filter Kind=Rules</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = true)]
+public sealed class KataRulesAttribute() : PropertyAttribute(KindProperty.Name, KindProperty.Rules);
+
+/// <summary>The property that tells hold-outs and rules apart from ordinary checkpoint tests.</summary>
+public static class KindProperty
 {
-    /// <summary>The NUnit category, usable in filters: <c>--filter TestCategory!=HoldOut</c>.</summary>
-    public new const string Name = "HoldOut";
+    /// <summary>The NUnit property (and VSTest trait) name.</summary>
+    public const string Name = "Kind";
+
+    /// <summary>Value for hold-out tests.</summary>
+    public const string HoldOut = "HoldOut";
+
+    /// <summary>Value for the kata's rules.</summary>
+    public const string Rules = "Rules";
 }
 
 /// <summary>

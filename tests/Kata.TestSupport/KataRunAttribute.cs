@@ -36,8 +36,7 @@ public sealed class KataRunAttribute : NUnitAttribute, IApplyToTest, ITestAction
         {
             if (node.RunState == RunState.Runnable)
             {
-                if (!gradeMode && node.Properties.ContainsKey(PropertyNames.Category)
-                    && node.Properties[PropertyNames.Category].Contains(HoldOutAttribute.Name))
+                if (!gradeMode && node.Properties[KindProperty.Name].Contains(KindProperty.HoldOut))
                 {
                     Hide(node, "An instructor's hold-out test: it runs only when grading (KATA_GRADE=1).");
                 }

@@ -15,6 +15,7 @@ internal static class RunReport
     public static List<string> RevealAndDescribe(SortedDictionary<int, CheckpointTally> tally)
     {
         Curriculum curriculum = KataEnvironment.Curriculum;
+        int unlocked = KataEnvironment.Unlocked;
         var lines = new List<string>();
         foreach ((int id, CheckpointTally t) in tally)
         {
@@ -23,7 +24,7 @@ internal static class RunReport
                 continue;
             }
 
-            string name = NameOf(curriculum, id);
+            string name = NameOf(curriculum, id) + (id > unlocked ? " (locked, run early)" : string.Empty);
             lines.Add(
                 t.Complete ? $"{name}: all {t.Total} tests pass."
                 : t.Ran < t.Total ? $"{name}: {t.Passed} of the {t.Ran} tests that ran pass ({t.Total - t.Ran} of {t.Total} were not run)."
@@ -38,7 +39,6 @@ internal static class RunReport
             return lines;
         }
 
-        int unlocked = KataEnvironment.Unlocked;
         if (tally.TryGetValue(unlocked, out CheckpointTally? current) && current.Complete)
         {
             if (curriculum.After(unlocked) is { } next)
@@ -56,9 +56,10 @@ internal static class RunReport
         int[] hidden = [.. curriculum.Checkpoints.Where(c => c.Id > unlocked).Select(c => c.Id)];
         if (hidden.Length > 0)
         {
+            int tryNext = hidden.FirstOrDefault(id => !tally.TryGetValue(id, out CheckpointTally? t) || t.Ran == 0, hidden[0]);
             lines.Add(
-                $"Still hidden: checkpoint{(hidden.Length > 1 ? "s" : "")} {string.Join(", ", hidden)}. "
-                + $"Try one early with: dotnet test --filter Checkpoint={hidden[0]}");
+                $"Still hidden: checkpoint{(hidden.Length > 1 ? "s" : string.Empty)} {string.Join(", ", hidden)}. "
+                + $"Try one early with: dotnet test --filter Checkpoint={tryNext}");
         }
 
         return lines;

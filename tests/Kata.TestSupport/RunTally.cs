@@ -40,7 +40,7 @@ internal static class RunTally
 
         void Walk(ITest node, bool holdOut)
         {
-            holdOut |= node.Properties[NUnit.Framework.Internal.PropertyNames.Category].Contains(HoldOutAttribute.Name);
+            holdOut |= node.Properties[KindProperty.Name].Contains(KindProperty.HoldOut);
             if (node.IsSuite)
             {
                 foreach (ITest child in node.Tests)

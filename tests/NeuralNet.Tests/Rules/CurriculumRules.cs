@@ -4,7 +4,7 @@ using Kata.Core;
 namespace NeuralNet.Tests.Rules;
 
 /// <summary>The tests, curriculum.json and the learner projects describe the same checkpoints.</summary>
-[Category("Rules")]
+[KataRules]
 public sealed class CurriculumRules
 {
     private static readonly Curriculum Curriculum = Curriculum.Load();
@@ -17,11 +17,11 @@ public sealed class CurriculumRules
             .. from type in typeof(CurriculumRules).Assembly.GetTypes()
                where type.GetMethods().Any(m => m.GetCustomAttributes().Any(a => a is TestAttribute or TestCaseAttribute or TestCaseSourceAttribute))
                let checkpoint = type.GetCustomAttribute<CheckpointAttribute>()
-               let isRule = type.GetCustomAttributes<CategoryAttribute>().Any(c => c.Name == "Rules")
+               let isRule = type.GetCustomAttribute<KataRulesAttribute>() is not null
                where isRule ? checkpoint is not null : checkpoint is null || Curriculum.Find(checkpoint.Number) is null
                select type.FullName,
         ];
 
-        strays.ShouldBeEmpty("each fixture needs [Checkpoint(N)] with an N from curriculum.json (or [Category(\"Rules\")] alone)");
+        strays.ShouldBeEmpty("each fixture needs [Checkpoint(N)] with an N from curriculum.json (or [KataRules] alone)");
     }
 }

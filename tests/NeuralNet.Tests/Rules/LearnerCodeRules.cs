@@ -10,7 +10,7 @@ namespace NeuralNet.Tests.Rules;
 /// and the two tracks stay twins. These belong to no checkpoint and earn no points; the grader
 /// refuses a submission that breaks them.
 /// </summary>
-[Category("Rules")]
+[KataRules]
 public sealed class LearnerCodeRules
 {
     private static readonly string Root = KataPaths.Root;
