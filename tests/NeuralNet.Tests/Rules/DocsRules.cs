@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Kata.Core;
+
+namespace NeuralNet.Tests.Rules;
+
+/// <summary>checkpoints.md describes the checkpoints of curriculum.json and shows their hints.</summary>
+[KataRules]
+public sealed partial class DocsRules
+{
+    private static readonly string Markdown = File.ReadAllText(Path.Combine(KataPaths.Root, "checkpoints.md"));
+    private static readonly Curriculum Curriculum = Curriculum.Load();
+
+    [Test]
+    public void Every_checkpoint_has_a_section_whose_anchor_is_its_slug()
+    {
+        string[] anchors = [.. Heading().Matches(Markdown).Select(m => Slug(m.Groups["title"].Value))];
+
+        string[] missing = [.. Curriculum.Checkpoints.Where(c => !anchors.Contains(c.Slug)).Select(c => $"{c.Name} (#{c.Slug})")];
+
+        missing.ShouldBeEmpty("checkpoints.md needs a '## N. Title' heading for each checkpoint; links and stub messages point at these anchors");
+    }
+
+    [Test]
+    public void The_hint_sections_of_checkpoints_md_show_the_hints_of_curriculum_json()
+    {
+        HintsMarkdown.BlockIds(Markdown).ShouldBe(Curriculum.Checkpoints.Select(c => c.Id), "each checkpoint needs one <!-- hints:N --> block, in order");
+        (HintsMarkdown.Apply(Markdown, Curriculum) == Markdown)
+            .ShouldBeTrue("the hints in checkpoints.md differ from curriculum.json: edit the hints in curriculum.json, then run ./kata docs");
+    }
+
+    // GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens.
+    private static string Slug(string title) =>
+        Regex.Replace(title.Trim().ToLowerInvariant(), @"[^\p{L}\p{N}\- ]", string.Empty).Replace(' ', '-');
+
+    [GeneratedRegex(@"^## (?<title>\d+\. .+)$", RegexOptions.Multiline)]
+    private static partial Regex Heading();
+}
