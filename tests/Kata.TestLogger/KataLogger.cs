@@ -16,11 +16,15 @@ namespace Kata.TestLogger;
 public sealed class KataLogger : ITestLoggerWithParameters
 {
     private const string Prefix = "[kata] ";
+    private const string PlanPrefix = "[kata-plan] ";
+    private const string MetricPrefix = "[kata-metric] ";
     private const string AssertionPrefix = "Shouldly.ShouldAssertException : ";
     private readonly List<string> _kataLines = [];
     private readonly Lock _gate = new();
     private readonly TextWriter _out = Console.Out;
     private readonly List<TestRecord> _records = [];
+    private readonly SortedDictionary<string, int> _plan = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, double> _metrics = new(StringComparer.Ordinal);
     private int _failures;
     private string? _jsonPath;
 
@@ -78,13 +82,26 @@ public sealed class KataLogger : ITestLoggerWithParameters
 
     private void OnMessage(string message)
     {
-        foreach (string line in message.Split('\n'))
+        foreach (string raw in message.Split('\n'))
         {
-            if (line.StartsWith(Prefix, StringComparison.Ordinal))
+            string line = raw.TrimEnd('\r');
+            lock (_gate)
             {
-                lock (_gate)
+                if (line.StartsWith(Prefix, StringComparison.Ordinal))
                 {
-                    _kataLines.Add(line[Prefix.Length..].TrimEnd('\r'));
+                    _kataLines.Add(line[Prefix.Length..]);
+                }
+                else if (line.StartsWith(PlanPrefix, StringComparison.Ordinal)
+                         && line[PlanPrefix.Length..].Split(' ') is [var checkpoint, var count]
+                         && int.TryParse(count, System.Globalization.CultureInfo.InvariantCulture, out int n))
+                {
+                    _plan[checkpoint] = n;
+                }
+                else if (line.StartsWith(MetricPrefix, StringComparison.Ordinal)
+                         && line[MetricPrefix.Length..].Split('=', 2) is [var name, var value]
+                         && double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out double number))
+                {
+                    _metrics[name] = number;
                 }
             }
         }
@@ -96,7 +113,7 @@ public sealed class KataLogger : ITestLoggerWithParameters
     private void WriteJson(string path, bool aborted)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var report = new { aborted, summary = _kataLines, tests = _records.OrderBy(r => r.FullyQualifiedName, StringComparer.Ordinal) };
+        var report = new { aborted, summary = _kataLines, plan = _plan, metrics = _metrics, tests = _records.OrderBy(r => r.FullyQualifiedName, StringComparer.Ordinal) };
         string temp = path + ".tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(report, JsonOptions));
         File.Move(temp, path, overwrite: true);

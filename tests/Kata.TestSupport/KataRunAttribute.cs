@@ -34,13 +34,16 @@ public sealed class KataRunAttribute : NUnitAttribute, IApplyToTest, ITestAction
 
         void Visit(Test node)
         {
+            if (!gradeMode && node.Properties[KindProperty.Name].Contains(KindProperty.HoldOut) && node.Parent is TestSuite parent)
+            {
+                // Hold-outs exist only for the grader: outside grade mode they are not even discovered.
+                parent.Tests.Remove(node);
+                return;
+            }
+
             if (node.RunState == RunState.Runnable)
             {
-                if (!gradeMode && node.Properties[KindProperty.Name].Contains(KindProperty.HoldOut))
-                {
-                    Hide(node, "An instructor's hold-out test: it runs only when grading (KATA_GRADE=1).");
-                }
-                else if (!node.IsSuite && CheckpointOf(node) is int checkpoint && checkpoint > unlocked)
+                if (!node.IsSuite && CheckpointOf(node) is int checkpoint && checkpoint > unlocked)
                 {
                     Hide(
                         node,
@@ -54,16 +57,28 @@ public sealed class KataRunAttribute : NUnitAttribute, IApplyToTest, ITestAction
                 method.Method = new GuardedMethod(method.Method);
             }
 
-            foreach (ITest child in node.Tests)
+            foreach (ITest child in node.Tests.ToList())
             {
                 Visit((Test)child);
             }
         }
     }
 
+    /// <summary>Lines starting with this tell the grader how many tests each checkpoint has.</summary>
+    public const string PlanPrefix = "[kata-plan] ";
+
     /// <inheritdoc />
     public void BeforeTest(ITest test)
     {
+        // Sent before any test runs, so the grader knows each checkpoint's total even if a crash
+        // (a stack overflow in learner code) ends the run early.
+        if (test is TestAssembly)
+        {
+            foreach ((int checkpoint, int count) in RunTally.Plan(test))
+            {
+                TestContext.Progress.WriteLine(FormattableString.Invariant($"{PlanPrefix}{checkpoint} {count}"));
+            }
+        }
     }
 
     /// <inheritdoc />

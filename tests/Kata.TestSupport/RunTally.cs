@@ -21,6 +21,29 @@ internal sealed class CheckpointTally
 /// <summary>Counts results per checkpoint from NUnit's test and result trees.</summary>
 internal static class RunTally
 {
+    /// <summary>How many test cases each checkpoint has in this assembly (hold-outs included when present).</summary>
+    public static SortedDictionary<int, int> Plan(ITest assembly)
+    {
+        var plan = new SortedDictionary<int, int>();
+        Walk(assembly);
+        return plan;
+
+        void Walk(ITest node)
+        {
+            if (node.IsSuite)
+            {
+                foreach (ITest child in node.Tests)
+                {
+                    Walk(child);
+                }
+            }
+            else if (KataRunAttribute.CheckpointOf(node) is int checkpoint)
+            {
+                plan[checkpoint] = plan.GetValueOrDefault(checkpoint) + 1;
+            }
+        }
+    }
+
     public static SortedDictionary<int, CheckpointTally> Count(ITest assembly, ITestResult result)
     {
         var results = new Dictionary<string, ITestResult>();

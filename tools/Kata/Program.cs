@@ -8,6 +8,7 @@ foreach (Command command in new[]
 {
     VerifyCommand.Create(),
     DocsCommand.Create(),
+    GradeCommand.Create(),
 })
 {
     root.Subcommands.Add(command);

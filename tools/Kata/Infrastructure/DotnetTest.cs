@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Kata.Core;
 
@@ -25,7 +24,21 @@ public sealed record TestRecord(
 }
 
 /// <summary>What one <c>dotnet test</c> run reported.</summary>
-public sealed record TestRunReport(int ExitCode, bool Aborted, IReadOnlyList<string> Summary, IReadOnlyList<TestRecord> Tests, string LogPath);
+/// <param name="ExitCode">dotnet test's exit code (1 when a test failed).</param>
+/// <param name="Aborted">True when the run did not complete: a build error, a crashed test host, a timeout.</param>
+/// <param name="Summary">The kata's end-of-run lines.</param>
+/// <param name="Plan">How many tests each checkpoint has, as the test host counted them before running.</param>
+/// <param name="Metrics">Numbers the tests reported, such as the MNIST accuracy.</param>
+/// <param name="Tests">Every result, with its checkpoint and kind.</param>
+/// <param name="LogPath">The full output of the run.</param>
+public sealed record TestRunReport(
+    int ExitCode,
+    bool Aborted,
+    IReadOnlyList<string> Summary,
+    IReadOnlyDictionary<int, int> Plan,
+    IReadOnlyDictionary<string, double> Metrics,
+    IReadOnlyList<TestRecord> Tests,
+    string LogPath);
 
 /// <summary>Runs <c>dotnet test</c> on the kata and reads back every result with its checkpoint.</summary>
 public static class DotnetTest
@@ -33,8 +46,9 @@ public static class DotnetTest
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
     /// <summary>
-    /// Runs <c>dotnet test</c> in <paramref name="root"/> for the given track, with the environment
-    /// variables given, writing the full output to <paramref name="logPath"/>.
+    /// Runs <c>dotnet test</c> on the kata at <paramref name="root"/> for the given track, with the
+    /// environment variables and extra arguments given, writing the full output to <paramref name="logPath"/>
+    /// and the kata logger's results next to it (same name, .json).
     /// </summary>
     public static TestRunReport Run(
         string root,
@@ -42,69 +56,47 @@ public static class DotnetTest
         string logPath,
         IReadOnlyDictionary<string, string?>? environment = null,
         IEnumerable<string>? extraArguments = null,
-        TextWriter? echo = null)
+        TextWriter? echo = null,
+        TimeSpan? timeout = null)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
-        string jsonPath = Path.ChangeExtension(logPath, ".json");
+        string jsonPath = Path.ChangeExtension(Path.GetFullPath(logPath), ".json");
         File.Delete(jsonPath);
-
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in (string[])["test", Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "--logger", $"kata;json={jsonPath}"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (string argument in extraArguments ?? [])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach ((string key, string? value) in environment ?? new Dictionary<string, string?>())
-        {
-            start.Environment[key] = value;
-        }
-
-        using var log = new StreamWriter(logPath);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start `dotnet test`.");
-        var gate = new Lock();
-        void Write(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (gate)
-            {
-                log.WriteLine(line);
-                echo?.WriteLine(line);
-            }
-        }
-
-        process.OutputDataReceived += (_, e) => Write(e.Data);
-        process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
+        string[] arguments =
+        [
+            "test", Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "--logger", $"kata;json={jsonPath}",
+            .. extraArguments ?? [],
+        ];
+        ProcessResult process = ProcessRunner.Run("dotnet", arguments, root, logPath, environment, echo, timeout);
 
         if (!File.Exists(jsonPath))
         {
-            return new TestRunReport(process.ExitCode, Aborted: true, [], [], logPath);
+            return new TestRunReport(process.ExitCode, Aborted: true, [], new Dictionary<int, int>(), new Dictionary<string, double>(), [], logPath);
         }
 
         var report = JsonSerializer.Deserialize<LoggerFile>(File.ReadAllText(jsonPath), JsonOptions)
             ?? throw new InvalidDataException($"{jsonPath} is empty.");
-        return new TestRunReport(process.ExitCode, report.Aborted, report.Summary ?? [], report.Tests ?? [], logPath);
+        var plan = (report.Plan ?? []).ToDictionary(p => int.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), p => p.Value);
+        return new TestRunReport(
+            process.ExitCode,
+            report.Aborted || process.TimedOut,
+            report.Summary ?? [],
+            plan,
+            report.Metrics ?? [],
+            report.Tests ?? [],
+            logPath);
     }
+
+    /// <summary>Builds the kata at <paramref name="root"/> for <paramref name="track"/>; true when it succeeded.</summary>
+    public static bool Build(string root, string track, string logPath, TextWriter? echo = null) =>
+        ProcessRunner.Run("dotnet", ["build", Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "-nologo"], root, logPath, echo: echo).ExitCode == 0;
 
     /// <summary>The repository root of the kata this tool is running in.</summary>
     public static string Root => KataPaths.Root;
 
-    private sealed record LoggerFile(bool Aborted, List<string>? Summary, List<TestRecord>? Tests);
+    private sealed record LoggerFile(
+        bool Aborted,
+        List<string>? Summary,
+        Dictionary<string, int>? Plan,
+        Dictionary<string, double>? Metrics,
+        List<TestRecord>? Tests);
 }

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+
+namespace Kata.Cli.Infrastructure;
+
+/// <summary>The outcome of a child process: its exit code, and whether it was stopped for running too long.</summary>
+public sealed record ProcessResult(int ExitCode, bool TimedOut);
+
+/// <summary>Runs a child process, writing everything it prints to a log file (and optionally echoing it).</summary>
+public static class ProcessRunner
+{
+    /// <summary>
+    /// Runs <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.
+    /// After <paramref name="timeout"/> the whole process tree is killed and <see cref="ProcessResult.TimedOut"/> is true.
+    /// </summary>
+    public static ProcessResult Run(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        string logPath,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        TextWriter? echo = null,
+        TimeSpan? timeout = null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach ((string key, string? value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var log = new StreamWriter(logPath);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var gate = new Lock();
+        void Write(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                log.WriteLine(line);
+                echo?.WriteLine(line);
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        bool finished = process.WaitForExit(timeout ?? Timeout.InfiniteTimeSpan);
+        if (!finished)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            Write($"[kata] stopped after {timeout}: the process ran too long.");
+            return new ProcessResult(-1, TimedOut: true);
+        }
+
+        process.WaitForExit(); // flushes the asynchronous output readers
+        return new ProcessResult(process.ExitCode, TimedOut: false);
+    }
+}
