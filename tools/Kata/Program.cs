@@ -9,6 +9,7 @@ foreach (Command command in new[]
     VerifyCommand.Create(),
     DocsCommand.Create(),
     GradeCommand.Create(),
+    ReleaseCommand.Create(),
 })
 {
     root.Subcommands.Add(command);

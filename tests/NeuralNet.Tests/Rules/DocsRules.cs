@@ -28,6 +28,15 @@ public sealed partial class DocsRules
             .ShouldBeTrue("the hints in checkpoints.md differ from curriculum.json: edit the hints in curriculum.json, then run ./kata docs");
     }
 
+    [Test]
+    public void The_Classroom_workflow_gives_each_checkpoint_its_points_from_curriculum_json()
+    {
+        string path = Path.Combine(KataPaths.Root, ClassroomWorkflow.RelativePath);
+
+        (File.Exists(path) && File.ReadAllText(path) == ClassroomWorkflow.Render(Curriculum))
+            .ShouldBeTrue($"{ClassroomWorkflow.RelativePath} is out of date with curriculum.json: run ./kata docs");
+    }
+
     // GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens.
     private static string Slug(string title) =>
         Regex.Replace(title.Trim().ToLowerInvariant(), @"[^\p{L}\p{N}\- ]", string.Empty).Replace(' ', '-');

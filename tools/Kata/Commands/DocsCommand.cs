@@ -3,27 +3,35 @@ using Kata.Core;
 
 namespace Kata.Cli.Commands;
 
-/// <summary>`kata docs` — regenerates the hint sections of checkpoints.md from curriculum.json.</summary>
+/// <summary>`kata docs` — regenerates what curriculum.json decides: hint sections, Classroom workflow.</summary>
 public static class DocsCommand
 {
     public static Command Create()
     {
-        var command = new Command("docs", "Maintainers: rewrite the hint sections of checkpoints.md from curriculum.json.");
+        var command = new Command("docs", "Maintainers: rewrite what is generated from curriculum.json (the hints in checkpoints.md, the Classroom workflow).");
         command.SetAction(_ =>
         {
-            string path = Path.Combine(KataPaths.Root, "checkpoints.md");
-            string before = File.ReadAllText(path);
-            string after = HintsMarkdown.Apply(before, Curriculum.Load());
-            if (after == before)
-            {
-                Console.WriteLine("checkpoints.md already shows the hints of curriculum.json.");
-                return 0;
-            }
-
-            File.WriteAllText(path, after);
-            Console.WriteLine("Rewrote the hint sections of checkpoints.md from curriculum.json.");
+            var curriculum = Curriculum.Load();
+            Update("checkpoints.md", before => HintsMarkdown.Apply(before, curriculum));
+            Update(ClassroomWorkflow.RelativePath, _ => ClassroomWorkflow.Render(curriculum));
             return 0;
         });
         return command;
+    }
+
+    private static void Update(string relative, Func<string, string> render)
+    {
+        string path = Path.Combine(KataPaths.Root, relative);
+        string before = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+        string after = render(before);
+        if (after == before)
+        {
+            Console.WriteLine($"{relative} is up to date.");
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, after);
+        Console.WriteLine($"Rewrote {relative} from curriculum.json.");
     }
 }

@@ -110,7 +110,7 @@ public static class GradeCommand
         }
 
         return only is int checkpoint
-            ? (grades.All(g => g.Checkpoints.Single(c => c.Id == checkpoint) is { Total: > 0 } c && c.Passed == c.Total) ? 0 : 1)
+            ? (grades.All(g => g.Checkpoints.Single(c => c.Id == checkpoint) is { Total: > 0 } c && c.Passed == c.Total && g.Rules.Passed == g.Rules.Total && g.Rules.Total > 0) ? 0 : 1)
             : (grades.All(g => g.Passed) ? 0 : 1);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kata.Cli.Infrastructure;
+using Kata.Cli.Verify;
 
 namespace Kata.Cli.Commands;
 
@@ -13,15 +14,16 @@ public static class VerifyCommand
     public static Command Create()
     {
         var verbose = new Option<bool>("--verbose") { Description = "Echo the full dotnet test output while it runs." };
-        var command = new Command("verify", "Maintainers: check that every test passes on the solutions and every graded test fails on the stubs.")
+        var quick = new Option<bool>("--quick") { Description = "Only the two test runs: skip the grading scenarios and the release export (a few minutes)." };
+        var command = new Command("verify", "Maintainers: check that every test passes on the solutions, every graded test fails on the stubs, grading can be trusted and the learner release is clean.")
         {
-            verbose,
+            verbose, quick,
         };
-        command.SetAction(parse => Run(parse.GetValue(verbose)));
+        command.SetAction(parse => Run(parse.GetValue(verbose), parse.GetValue(quick)));
         return command;
     }
 
-    private static int Run(bool verbose)
+    private static int Run(bool verbose, bool quick)
     {
         string root = DotnetTest.Root;
         if (!Directory.Exists(Path.Combine(root, "solutions")))
@@ -35,7 +37,8 @@ public static class VerifyCommand
         TextWriter? echo = verbose ? Console.Out : null;
         var problems = new List<string>();
 
-        Console.WriteLine("1/2  Solutions track: every test must pass (grade mode: all checkpoints and hold-outs) …");
+        int steps = quick ? 2 : 4;
+        Console.WriteLine($"1/{steps}  Solutions track: every test must pass (grade mode: all checkpoints and hold-outs) …");
         TestRunReport solutions = DotnetTest.Run(root, "solutions", Path.Combine(outDir, "solutions.log"), gradeMode, echo: echo);
         CheckRan(solutions, "solutions", problems);
         foreach (TestRecord test in solutions.Tests.Where(t => !t.Passed))
@@ -43,7 +46,7 @@ public static class VerifyCommand
             problems.Add($"solutions: {test.FullyQualifiedName} {test.Outcome.ToLowerInvariant()}: {FirstLine(test.Message)}");
         }
 
-        Console.WriteLine("2/2  Exercises track: every graded test must fail on the stubs, the rules must pass …");
+        Console.WriteLine($"2/{steps}  Exercises track: every graded test must fail on the stubs, the rules must pass …");
         TestRunReport exercises = DotnetTest.Run(root, "exercises", Path.Combine(outDir, "exercises.log"), gradeMode, echo: echo);
         CheckRan(exercises, "exercises", problems);
         foreach (TestRecord test in exercises.Tests)
@@ -64,6 +67,15 @@ public static class VerifyCommand
 
         var missingOnStubs = solutions.Tests.Select(t => t.FullyQualifiedName).Except(exercises.Tests.Select(t => t.FullyQualifiedName)).ToList();
         problems.AddRange(missingOnStubs.Select(name => $"exercises: {name} ran on the solutions but not on the stubs"));
+
+        if (!quick)
+        {
+            string scratch = Path.Combine(Path.GetTempPath(), "kata-verify");
+            Console.WriteLine($"3/{steps}  Grading: solutions get full marks, stubs nothing, edited tests and an endless loop change nothing, grades repeat exactly …");
+            GradingScenarios.Run(root, scratch, problems, Console.Out);
+            Console.WriteLine($"4/{steps}  Learner release: no solutions or hold-outs, it builds, its stubs fail …");
+            ReleaseCheck.Run(root, scratch, problems, Console.Out);
+        }
 
         Console.WriteLine();
         PrintTable(solutions, exercises);

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Kata.Cli.Infrastructure;
+using Kata.Cli.Release;
+
+namespace Kata.Cli.Verify;
+
+/// <summary>
+/// Exports the learner release and checks it: no solution code and no hold-out test in any file, it
+/// builds, and every graded test fails on its stubs while the rules hold.
+/// </summary>
+public static partial class ReleaseCheck
+{
+    public static void Run(string root, string scratch, List<string> problems, TextWriter progress)
+    {
+        string target = Path.Combine(scratch, "release");
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+
+        ReleaseExport.Export(root, target, initGit: true);
+        string[] files = [.. Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.git/", StringComparison.Ordinal))];
+
+        // Lines that only the solutions contain (long enough to be distinctive), and hold-out test names.
+        var exerciseLines = ReleaseExport.TrackedFiles(root).Where(f => f.StartsWith("exercises/", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(Path.Combine(root, f))).Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+        string[] solutionLines =
+        [
+            .. ReleaseExport.TrackedFiles(root).Where(f => f.StartsWith("solutions/", StringComparison.Ordinal))
+                .SelectMany(f => File.ReadLines(Path.Combine(root, f))).Select(l => l.Trim())
+                .Where(l => l.Length >= 30 && !exerciseLines.Contains(l)).Distinct(),
+        ];
+        string[] holdOutNames =
+        [
+            .. ReleaseExport.TrackedFiles(root).Where(f => f.Contains("/HoldOut/", StringComparison.Ordinal) && f.EndsWith(".cs", StringComparison.Ordinal))
+                .SelectMany(f => TestName().Matches(File.ReadAllText(Path.Combine(root, f))).Select(m => m.Groups["name"].Value)),
+        ];
+
+        foreach (string file in files)
+        {
+            string relative = Path.GetRelativePath(target, file).Replace('\\', '/');
+            if (ReleaseExport.IsInstructorOnly(relative))
+            {
+                problems.Add($"release: contains the instructor-only file {relative}");
+            }
+
+            string text = File.ReadAllText(file);
+            if (solutionLines.FirstOrDefault(l => text.Contains(l, StringComparison.Ordinal)) is { } leak)
+            {
+                problems.Add($"release: {relative} contains solution code: {leak}");
+            }
+
+            if (holdOutNames.FirstOrDefault(n => text.Contains(n, StringComparison.Ordinal)) is { } name)
+            {
+                problems.Add($"release: {relative} mentions the hold-out test {name}");
+            }
+
+            if (relative.EndsWith(".md", StringComparison.Ordinal) && text.Contains("instructor-only", StringComparison.Ordinal))
+            {
+                problems.Add($"release: {relative} still has an instructor-only section marker");
+            }
+        }
+
+        TestRunReport run = DotnetTest.Run(target, "exercises", Path.Combine(scratch, "logs", "release.log"), new Dictionary<string, string?> { ["KATA_GRADE"] = "1" });
+        if (run.Aborted || run.Tests.Count == 0)
+        {
+            problems.Add($"release: the tests did not run (build error?); see {run.LogPath}");
+        }
+
+        foreach (TestRecord test in run.Tests)
+        {
+            if (test.IsRule ? test.Outcome == "Failed" : test.Outcome != "Failed")
+            {
+                problems.Add($"release: {test.FullyQualifiedName} {test.Outcome.ToLowerInvariant()} on the stubs");
+            }
+        }
+
+        progress.WriteLine($"     {files.Length} files; {run.Tests.Count(t => !t.IsRule)} graded tests, all failing on the stubs: {run.Tests.Where(t => !t.IsRule).All(t => t.Outcome == "Failed")}");
+    }
+
+    [GeneratedRegex(@"public void (?<name>\w+)\(")]
+    private static partial Regex TestName();
+}
