@@ -39,7 +39,7 @@ public static class VerifyCommand
 
         int steps = quick ? 2 : 4;
         Console.WriteLine($"1/{steps}  Solutions track: every test must pass (grade mode: all checkpoints and hold-outs) …");
-        TestRunReport solutions = DotnetTest.Run(root, "solutions", Path.Combine(outDir, "solutions.log"), gradeMode, echo: echo);
+        TestRunReport solutions = DotnetTest.Run(root, "solutions", Path.Combine(outDir, "solutions.log"), gradeMode, echo: echo, annotateOnGitHub: true);
         CheckRan(solutions, "solutions", problems);
         foreach (TestRecord test in solutions.Tests.Where(t => !t.Passed))
         {
@@ -79,6 +79,7 @@ public static class VerifyCommand
 
         Console.WriteLine();
         PrintTable(solutions, exercises);
+        WriteStepSummary(solutions, exercises, problems);
         Console.WriteLine();
         if (problems.Count > 0)
         {
@@ -108,21 +109,55 @@ public static class VerifyCommand
         }
     }
 
+    // One row per checkpoint (and the rules): tests passing on the solutions, tests failing on the stubs.
+    private static List<(string Group, string Solutions, string Stubs)> Rows(TestRunReport solutions, TestRunReport exercises)
+    {
+        static string GroupOf(TestRecord t) => t.IsRule ? "rules" : t.Checkpoint?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+        return
+        [
+            .. solutions.Tests.Concat(exercises.Tests).Select(GroupOf).Distinct().Order(StringComparer.Ordinal).Select(group =>
+            {
+                var s = solutions.Tests.Where(t => GroupOf(t) == group).ToList();
+                var e = exercises.Tests.Where(t => GroupOf(t) == group).ToList();
+                string stubs = group == "rules" ? $"{e.Count(t => t.Passed)}/{e.Count} pass" : $"{e.Count(t => t.Outcome == "Failed")}/{e.Count}";
+                return (group, $"{s.Count(t => t.Passed)}/{s.Count}", stubs);
+            }),
+        ];
+    }
+
     private static void PrintTable(TestRunReport solutions, TestRunReport exercises)
     {
-        var groups = solutions.Tests.Concat(exercises.Tests)
-            .Select(t => t.IsRule ? "rules" : t.Checkpoint?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?")
-            .Distinct()
-            .Order(StringComparer.Ordinal);
         Console.WriteLine($"{"checkpoint",-12}{"solutions pass",16}{"stubs fail",12}");
-        foreach (string group in groups)
+        foreach ((string group, string s, string e) in Rows(solutions, exercises))
         {
-            bool InGroup(TestRecord t) => (t.IsRule ? "rules" : t.Checkpoint?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?") == group;
-            var s = solutions.Tests.Where(InGroup).ToList();
-            var e = exercises.Tests.Where(InGroup).ToList();
-            string stubColumn = group == "rules" ? $"{e.Count(t => t.Passed)}/{e.Count} pass" : $"{e.Count(t => t.Outcome == "Failed")}/{e.Count}";
-            Console.WriteLine($"{group,-12}{$"{s.Count(t => t.Passed)}/{s.Count}",16}{stubColumn,12}");
+            Console.WriteLine($"{group,-12}{s,16}{e,12}");
         }
+    }
+
+    // On GitHub Actions, the same table and the problems in the job summary.
+    private static void WriteStepSummary(TestRunReport solutions, TestRunReport exercises, List<string> problems)
+    {
+        if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is not { Length: > 0 } path)
+        {
+            return;
+        }
+
+        var md = new System.Text.StringBuilder();
+        md.AppendLine(problems.Count == 0 ? "## Kata verified ✅" : $"## Kata verification: {problems.Count} problem(s) ❌");
+        md.AppendLine();
+        md.AppendLine("| Checkpoint | Solutions pass | Stubs fail |");
+        md.AppendLine("|---|---:|---:|");
+        foreach ((string group, string s, string e) in Rows(solutions, exercises))
+        {
+            md.AppendLine($"| {group} | {s} | {e} |");
+        }
+
+        foreach (string problem in problems)
+        {
+            md.AppendLine($"- {problem}");
+        }
+
+        File.AppendAllText(path, md.ToString());
     }
 
     private static string FirstLine(string? message) => (message ?? string.Empty).Split('\n')[0].Trim();

@@ -48,7 +48,8 @@ public static class DotnetTest
     /// <summary>
     /// Runs <c>dotnet test</c> on the kata at <paramref name="root"/> for the given track, with the
     /// environment variables and extra arguments given, writing the full output to <paramref name="logPath"/>
-    /// and the kata logger's results next to it (same name, .json).
+    /// and the kata logger's results next to it (same name, .json). With <paramref name="annotateOnGitHub"/>,
+    /// failures also become GitHub Actions annotations (only where a failure is a real problem).
     /// </summary>
     public static TestRunReport Run(
         string root,
@@ -57,7 +58,8 @@ public static class DotnetTest
         IReadOnlyDictionary<string, string?>? environment = null,
         IEnumerable<string>? extraArguments = null,
         TextWriter? echo = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        bool annotateOnGitHub = false)
     {
         string jsonPath = Path.ChangeExtension(Path.GetFullPath(logPath), ".json");
         File.Delete(jsonPath);
@@ -65,6 +67,11 @@ public static class DotnetTest
         [
             "test", Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "--logger", $"kata;json={jsonPath}",
             .. extraArguments ?? [],
+
+            // On GitHub Actions, a run whose failures are real problems also annotates them on the run.
+            .. annotateOnGitHub && Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true"
+                ? (string[])["--logger", "GitHubActions;summary-include-passed=false"]
+                : [],
         ];
         ProcessResult process = ProcessRunner.Run("dotnet", arguments, root, logPath, environment, echo, timeout);
 

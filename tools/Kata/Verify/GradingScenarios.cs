@@ -7,8 +7,9 @@ namespace Kata.Cli.Verify;
 
 /// <summary>
 /// The maintainer's proof that grading can be trusted: the reference solutions get full marks, the
-/// stubs get nothing, a submission that edits tests to pass and hides an endless loop still gets a
-/// correct grade within minutes, and grading the same submission twice gives identical grade.json.
+/// stubs get nothing, a submission that edits a test to pass, loops forever in one method and
+/// overflows the stack in another still gets a correct grade within minutes, and grading the same
+/// submission twice gives identical grade.json.
 /// </summary>
 public static class GradingScenarios
 {
@@ -47,23 +48,33 @@ public static class GradingScenarios
             problems.Add("grading the stubs twice gave different grade.json files: grading is not deterministic");
         }
 
-        // 3. A submission that edits a test to pass trivially and loops forever in one method.
+        // 3. The solutions, broken on purpose: Dot thrown away but one of its tests edited to pass
+        //    trivially, an endless loop in Scale, endless recursion (a stack overflow that kills the
+        //    test host) in Derivative. Only the tests that meet them may fail; checkpoint 3 keeps
+        //    every point; the edited test is named.
         const string EditedTest = "tests/NeuralNet.Tests/Checkpoint1.LinearAlgebra/DotTests.cs";
         string adversarial = Submission(root, scratch, "adversarial", dir =>
         {
+            Directory.Delete(Path.Combine(dir, "exercises"), recursive: true);
+            CopyTree(Path.Combine(root, "solutions"), Path.Combine(dir, "exercises"));
             Replace(Path.Combine(dir, EditedTest), "LinearAlgebra.Dot([-3], [7]).ShouldBe(-21.0, Tolerance);", "(-21.0).ShouldBe(-21.0, Tolerance);");
+            string linearAlgebra = Path.Combine(dir, "exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs");
+            Replace(linearAlgebra, "    public static double Dot(double[] a, double[] b)\n    {\n", "    public static double Dot(double[] a, double[] b)\n    {\n        throw new NotImplementedException(\"removed by the verify scenario\");\n");
+            Replace(linearAlgebra, "    public static Matrix Scale(Matrix a, double factor)\n    {\n", "    public static Matrix Scale(Matrix a, double factor)\n    {\n        while (factor == factor) { }\n");
             Replace(
-                Path.Combine(dir, "exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs"),
-                "    public static Matrix Scale(Matrix a, double factor)\n    {\n",
-                "    public static Matrix Scale(Matrix a, double factor)\n    {\n        while (factor == factor) { }\n");
+                Path.Combine(dir, "exercises/Checkpoint2.Optimization/Calculus.cs"),
+                "    public static double Derivative(Func<double, double> f, double x, double h = DefaultStep)\n    {\n",
+                "    public static double Derivative(Func<double, double> f, double x, double h = DefaultStep)\n    {\n        return Derivative(f, x, h);\n");
         });
         var clock = Stopwatch.StartNew();
         GradeReport adversarialGrade = Grade(curriculum, root, adversarial, scratch, "adversarial", progress);
         clock.Stop();
         CheckpointGrade one = adversarialGrade.Checkpoints.Single(c => c.Id == 1);
-        if (one.Passed != 0)
+        CheckpointGrade two = adversarialGrade.Checkpoints.Single(c => c.Id == 2);
+        CheckpointGrade three = adversarialGrade.Checkpoints.Single(c => c.Id == 3);
+        if (one.Failures.FirstOrDefault(f => f.Test == "Dot_of_vectors_of_length_one_is_the_product") is null)
         {
-            problems.Add($"grading a submission with an edited test: checkpoint 1 got {one.Passed} passing tests; the edited test must not count");
+            problems.Add("grading a submission with an edited test: the edited Dot test passed; it must run as originally written");
         }
 
         if (!adversarialGrade.Tampered.Contains($"{EditedTest} (modified)"))
@@ -74,6 +85,21 @@ public static class GradingScenarios
         if (!one.Failures.Any(f => f.Test.Contains("Scale", StringComparison.Ordinal) && f.Message.Contains("took longer than", StringComparison.Ordinal)))
         {
             problems.Add("grading a submission with an endless loop in Scale: no Scale test failed with \"took longer than\"");
+        }
+
+        if (one.Passed == 0 || one.Passed == one.Total)
+        {
+            problems.Add($"grading the broken solutions: checkpoint 1 got {one.Passed}/{one.Total}; only the Dot and Scale tests should fail");
+        }
+
+        if (!two.Status.StartsWith("crashed", StringComparison.Ordinal) || two.Total != full.Checkpoints.Single(c => c.Id == 2).Total)
+        {
+            problems.Add($"grading a submission whose checkpoint 2 overflows the stack: status \"{two.Status}\", {two.Passed}/{two.Total}; expected a crash that keeps the full total");
+        }
+
+        if (three.Passed != three.Total || three.Total == 0)
+        {
+            problems.Add($"grading a submission that crashes in checkpoint 2: checkpoint 3 got {three.Passed}/{three.Total}; a crash must not cost other checkpoints");
         }
 
         if (clock.Elapsed > TimeSpan.FromMinutes(5))
