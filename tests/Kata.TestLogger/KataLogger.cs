@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kata.Core;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
@@ -54,7 +55,7 @@ public sealed class KataLogger : ITestLoggerWithParameters
     {
         lock (_gate)
         {
-            _records.Add(TestRecord.From(result));
+            _records.Add(TestRecords.From(result));
         }
 
         if (result.Outcome != TestOutcome.Failed)
@@ -149,15 +150,8 @@ public sealed class KataLogger : ITestLoggerWithParameters
     }
 }
 
-/// <summary>One test result as the JSON file records it.</summary>
-internal sealed record TestRecord(
-    string Name,
-    string FullyQualifiedName,
-    string Outcome,
-    int? Checkpoint,
-    string? Kind,
-    string? Message,
-    double Seconds)
+/// <summary>Turns a VSTest result into the record the JSON file holds (Kata.Core.TestRecord).</summary>
+internal static class TestRecords
 {
     public static TestRecord From(TestResult result)
     {

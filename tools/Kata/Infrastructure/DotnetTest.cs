@@ -3,26 +3,6 @@ using Kata.Core;
 
 namespace Kata.Cli.Infrastructure;
 
-/// <summary>One test result, as the kata logger writes it (tests/Kata.TestLogger).</summary>
-public sealed record TestRecord(
-    string Name,
-    string FullyQualifiedName,
-    string Outcome,
-    int? Checkpoint,
-    string? Kind,
-    string? Message,
-    double Seconds)
-{
-    /// <summary>True for the kata's own rules (no checkpoint, category Rules).</summary>
-    public bool IsRule => Kind == "Rules";
-
-    /// <summary>True for an instructor's hold-out test.</summary>
-    public bool IsHoldOut => Kind == "HoldOut";
-
-    /// <summary>True for a test that passed.</summary>
-    public bool Passed => Outcome == "Passed";
-}
-
 /// <summary>What one <c>dotnet test</c> run reported.</summary>
 /// <param name="ExitCode">dotnet test's exit code (1 when a test failed).</param>
 /// <param name="Aborted">True when the run did not complete: a build error, a crashed test host, a timeout.</param>
