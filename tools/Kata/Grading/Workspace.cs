@@ -95,7 +95,11 @@ public sealed class Workspace
             bool inSubmission = submitted.TryGetValue(relative, out string? theirs);
             if (inPristine && !inSubmission)
             {
-                tampered.Add($"{relative} (deleted)");
+                // A learner's copy never had the instructor's files (hold-outs): their absence is no edit.
+                if (!Release.ReleaseExport.IsInstructorOnly(relative))
+                {
+                    tampered.Add($"{relative} (deleted)");
+                }
             }
             else if (!inPristine && inSubmission)
             {
