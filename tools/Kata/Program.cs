@@ -7,6 +7,7 @@ var root = new RootCommand("Neural Net from Scratch — the kata's companion too
 foreach (Command command in new[]
 {
     VerifyCommand.Create(),
+    DataCommand.Create(),
 })
 {
     root.Subcommands.Add(command);
