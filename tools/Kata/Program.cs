@@ -8,6 +8,7 @@ foreach (Command command in new[]
 {
     VerifyCommand.Create(),
     DataCommand.Create(),
+    TrainCommand.Create(),
 })
 {
     root.Subcommands.Add(command);
