@@ -69,14 +69,31 @@ public static class TrainCommand
     {
         string project = Path.Combine(KataPaths.Root, "tools", "Kata.Train");
         Console.WriteLine($"Building the training program against {track}/ …");
-        int built = Execute(["build", project, "-c", "Release", $"-p:KataTrack={track}", "--verbosity", "quiet", "-nologo", "-clp:NoSummary"]);
+        (int built, string log) = Build(["build", project, "-c", "Release", $"-p:KataTrack={track}", "--verbosity", "quiet", "-nologo"]);
         if (built != 0)
         {
+            Console.Error.WriteLine(log.Trim());
             Console.Error.WriteLine($"The training program does not build against {track}/: fix the compiler errors above, or watch the reference with --track solutions.");
             return built;
         }
 
         return Execute([Path.Combine(project, "bin", "Release", "net10.0", "kata-train.dll"), .. arguments]);
+    }
+
+    // Runs dotnet quietly and keeps what it printed, to show only when the build fails.
+    private static (int ExitCode, string Output) Build(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet build.");
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
     }
 
     // Runs dotnet with the terminal handed through, so the training program can draw its progress bar.
