@@ -34,7 +34,8 @@ public static class DotnetTest
 
     /// <summary>
     /// Runs <c>dotnet test</c> in <paramref name="root"/> for the given track, with the environment
-    /// variables given, writing the full output to <paramref name="logPath"/>.
+    /// variables given, writing the full output to <paramref name="logPath"/>. It tests the kata's
+    /// solution unless <paramref name="target"/> names another project.
     /// </summary>
     public static TestRunReport Run(
         string root,
@@ -42,7 +43,8 @@ public static class DotnetTest
         string logPath,
         IReadOnlyDictionary<string, string?>? environment = null,
         IEnumerable<string>? extraArguments = null,
-        TextWriter? echo = null)
+        TextWriter? echo = null,
+        string? target = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         string jsonPath = Path.ChangeExtension(logPath, ".json");
@@ -55,7 +57,7 @@ public static class DotnetTest
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in (string[])["test", Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "--logger", $"kata;json={jsonPath}"])
+        foreach (string argument in (string[])["test", target ?? Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "--logger", $"kata;json={jsonPath}"])
         {
             start.ArgumentList.Add(argument);
         }
@@ -101,6 +103,33 @@ public static class DotnetTest
         var report = JsonSerializer.Deserialize<LoggerFile>(File.ReadAllText(jsonPath), JsonOptions)
             ?? throw new InvalidDataException($"{jsonPath} is empty.");
         return new TestRunReport(process.ExitCode, report.Aborted, report.Summary ?? [], report.Tests ?? [], logPath);
+    }
+
+    /// <summary>
+    /// Runs <c>dotnet build</c> on one project for the given track, writing the output to
+    /// <paramref name="logPath"/>; returns the exit code.
+    /// </summary>
+    public static int Build(string root, string project, string track, string logPath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in (string[])["build", project, $"-p:KataTrack={track}"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start `dotnet build`.");
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        File.WriteAllText(logPath, output + error.Result);
+        return process.ExitCode;
     }
 
     /// <summary>The repository root of the kata this tool is running in.</summary>
