@@ -66,6 +66,7 @@ internal static class TrainingRun
         double accuracy = (double)correct / test.Count;
 
         AnsiConsole.WriteLine();
+        AnsiConsole.WriteLine("Confusion matrix on the test images (rows: the true digit, columns: what your network answered):");
         AnsiConsole.Write(ConfusionMatrix(digits, test.Labels, predicted));
         AnsiConsole.WriteLine(
             $"Test accuracy {accuracy:P2} ({correct:N0} of {test.Count:N0} correct) after {trainSeconds:F1} s of training "
@@ -141,7 +142,7 @@ internal static class TrainingRun
             counts[labels[i], predicted[i]]++;
         }
 
-        var table = new Table { Title = new TableTitle("Confusion matrix (rows: true digit, columns: predicted)") };
+        var table = new Table();
         table.AddColumn("true \\ predicted");
         foreach (int digit in digits)
         {
