@@ -169,7 +169,7 @@ internal static class TrainingRun
     {
         double[] xs = [.. Enumerable.Range(1, losses.Count).Select(i => (double)i)];
         double[] ys = [.. losses];
-        int window = Math.Max(1, Math.Min(100, losses.Count / 20));
+        int window = losses.Count >= 1000 ? 100 : Math.Max(1, losses.Count / 10);
         double[] smooth = new double[ys.Length];
         double sum = 0;
         for (int i = 0; i < ys.Length; i++)
