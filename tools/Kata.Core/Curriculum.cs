@@ -39,13 +39,20 @@ public sealed class Curriculum
         AllowTrailingCommas = true,
     };
 
-    private Curriculum(IReadOnlyList<Checkpoint> checkpoints) => Checkpoints = checkpoints;
+    private Curriculum(IReadOnlyList<Checkpoint> checkpoints, MnistSettings mnist)
+    {
+        Checkpoints = checkpoints;
+        Mnist = mnist;
+    }
 
     /// <summary>The file name, at the repository root.</summary>
     public const string FileName = "curriculum.json";
 
     /// <summary>All checkpoints in the order a learner meets them.</summary>
     public IReadOnlyList<Checkpoint> Checkpoints { get; }
+
+    /// <summary>Checkpoint 4's graded MNIST run: threshold, digits, architecture and training settings.</summary>
+    public MnistSettings Mnist { get; }
 
     /// <summary>The first checkpoint (revealed on a fresh clone).</summary>
     public Checkpoint First => Checkpoints[0];
@@ -75,7 +82,17 @@ public sealed class Curriculum
             throw new InvalidDataException($"{path}: checkpoint ids must count up by one (got {string.Join(", ", ids)}).");
         }
 
-        return new Curriculum(checkpoints);
+        if (file.Mnist is not { } mnist)
+        {
+            throw new InvalidDataException($"{path} has no \"mnist\" settings (the graded training run of checkpoint 4).");
+        }
+
+        if (mnist.Problems() is { Count: > 0 } problems)
+        {
+            throw new InvalidDataException($"{path}: the \"mnist\" settings are not usable: {string.Join("; ", problems)}.");
+        }
+
+        return new Curriculum(checkpoints, mnist);
     }
 
     /// <summary>The checkpoint with this id, or null.</summary>
@@ -88,5 +105,8 @@ public sealed class Curriculum
     {
         [JsonPropertyName("checkpoints")]
         public List<Checkpoint>? Checkpoints { get; set; }
+
+        [JsonPropertyName("mnist")]
+        public MnistSettings? Mnist { get; set; }
     }
 }

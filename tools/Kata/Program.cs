@@ -10,6 +10,8 @@ foreach (Command command in new[]
     DocsCommand.Create(),
     GradeCommand.Create(),
     ReleaseCommand.Create(),
+    DataCommand.Create(),
+    TrainCommand.Create(),
 })
 {
     root.Subcommands.Add(command);

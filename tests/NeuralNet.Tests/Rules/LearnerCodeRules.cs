@@ -40,7 +40,8 @@ public sealed class LearnerCodeRules
     {
         string runtime = RuntimeEnvironment.GetRuntimeDirectory();
         Assembly[] learner = [.. typeof(LinearAlgebra).Assembly.GetReferencedAssemblies().Select(Assembly.Load)
-            .Append(typeof(LinearAlgebra).Assembly).Append(typeof(Network).Assembly).Append(typeof(Calculus).Assembly).Distinct()
+            .Append(typeof(LinearAlgebra).Assembly).Append(typeof(Network).Assembly).Append(typeof(Calculus).Assembly)
+            .Append(typeof(Backpropagation).Assembly).Distinct()
             .Where(a => a.GetName().Name!.StartsWith("Checkpoint", StringComparison.Ordinal))];
 
         string[] foreign =

@@ -37,7 +37,7 @@ public static class VerifyCommand
         TextWriter? echo = verbose ? Console.Out : null;
         var problems = new List<string>();
 
-        int steps = quick ? 2 : 4;
+        int steps = quick ? 3 : 5;
         Console.WriteLine($"1/{steps}  Solutions track: every test must pass (grade mode: all checkpoints and hold-outs) …");
         TestRunReport solutions = DotnetTest.Run(root, "solutions", Path.Combine(outDir, "solutions.log"), gradeMode, echo: echo, annotateOnGitHub: true);
         CheckRan(solutions, "solutions", problems);
@@ -68,17 +68,39 @@ public static class VerifyCommand
         var missingOnStubs = solutions.Tests.Select(t => t.FullyQualifiedName).Except(exercises.Tests.Select(t => t.FullyQualifiedName)).ToList();
         problems.AddRange(missingOnStubs.Select(name => $"exercises: {name} ran on the solutions but not on the stubs"));
 
+        // The tooling lives outside the solution (the learner's loop never builds it), so it is checked
+        // here: the training program must build against both tracks' API, and the tooling tests pass.
+        Console.WriteLine($"3/{steps}  Tooling: the training program builds on both tracks, the tooling tests pass …");
+        foreach (string track in (string[])["exercises", "solutions"])
+        {
+            string log = Path.Combine(outDir, $"train-{track}.log");
+            if (!DotnetTest.Build(root, track, log, project: Path.Combine(root, "tools", "Kata.Train", "Kata.Train.csproj")))
+            {
+                problems.Add($"tools: the training program does not build against {track}/; see {Path.GetRelativePath(root, log)}");
+            }
+        }
+
+        TestRunReport tools = DotnetTest.Run(
+            root, "solutions", Path.Combine(outDir, "tools.log"), echo: echo, annotateOnGitHub: true,
+            target: Path.Combine(root, "tests", "Kata.Tools.Tests", "Kata.Tools.Tests.csproj"));
+        CheckRan(tools, "tools", problems);
+        foreach (TestRecord test in tools.Tests.Where(t => !t.Passed))
+        {
+            problems.Add($"tools: {test.FullyQualifiedName} {test.Outcome.ToLowerInvariant()}: {FirstLine(test.Message)}");
+        }
+
         if (!quick)
         {
             string scratch = Path.Combine(Path.GetTempPath(), "kata-verify");
-            Console.WriteLine($"3/{steps}  Grading: solutions get full marks, stubs nothing, edited tests and an endless loop change nothing, grades repeat exactly …");
+            Console.WriteLine($"4/{steps}  Grading: solutions get full marks, stubs nothing, edited tests, an endless loop and a crash cost only their own tests, grades repeat exactly …");
             GradingScenarios.Run(root, scratch, problems, Console.Out);
-            Console.WriteLine($"4/{steps}  Learner release: no solutions or hold-outs, it builds, its stubs fail …");
+            Console.WriteLine($"5/{steps}  Learner release: no solutions or hold-outs, it builds, its stubs fail …");
             ReleaseCheck.Run(root, scratch, problems, Console.Out);
         }
 
         Console.WriteLine();
         PrintTable(solutions, exercises);
+        Console.WriteLine($"{"tools",-12}{$"{tools.Tests.Count(t => t.Passed)}/{tools.Tests.Count}",16}");
         WriteStepSummary(solutions, exercises, problems);
         Console.WriteLine();
         if (problems.Count > 0)
@@ -89,15 +111,19 @@ public static class VerifyCommand
                 Console.WriteLine("  " + problem);
             }
 
-            Console.WriteLine($"Full output: {Path.GetRelativePath(root, solutions.LogPath)}, {Path.GetRelativePath(root, exercises.LogPath)}");
+            Console.WriteLine($"Full output: {Path.GetRelativePath(root, solutions.LogPath)}, {Path.GetRelativePath(root, exercises.LogPath)}, {Path.GetRelativePath(root, tools.LogPath)}");
         }
         else
         {
-            Console.WriteLine("The kata is sound: every test passes on the solutions and every graded test fails on the stubs.");
+            Console.WriteLine(quick
+                ? "The kata is sound: every test passes on the solutions, every graded test fails on the stubs, and the tooling builds and passes its tests."
+                : "The kata is sound: every test passes on the solutions, every graded test fails on the stubs, the tooling passes its tests, grading can be trusted and the learner release is clean.");
         }
 
-        // The last line, for CI: the solutions run's counts.
-        Console.WriteLine($"{solutions.Tests.Count(t => t.Passed)} passed, {solutions.Tests.Count(t => !t.Passed) + (solutions.Aborted ? 1 : 0)} failed");
+        // The last line, for CI: the counts of the solutions run and the tooling tests.
+        int passed = solutions.Tests.Count(t => t.Passed) + tools.Tests.Count(t => t.Passed);
+        int failed = solutions.Tests.Count(t => !t.Passed) + (solutions.Aborted ? 1 : 0) + tools.Tests.Count(t => !t.Passed) + (tools.Aborted ? 1 : 0);
+        Console.WriteLine($"{passed} passed, {failed} failed");
         return problems.Count == 0 ? 0 : 1;
     }
 

@@ -28,8 +28,9 @@ public static class DotnetTest
     /// <summary>
     /// Runs <c>dotnet test</c> on the kata at <paramref name="root"/> for the given track, with the
     /// environment variables and extra arguments given, writing the full output to <paramref name="logPath"/>
-    /// and the kata logger's results next to it (same name, .json). With <paramref name="annotateOnGitHub"/>,
-    /// failures also become GitHub Actions annotations (only where a failure is a real problem).
+    /// and the kata logger's results next to it (same name, .json). It tests the kata's solution unless
+    /// <paramref name="target"/> names another project. With <paramref name="annotateOnGitHub"/>, failures
+    /// also become GitHub Actions annotations (only where a failure is a real problem).
     /// </summary>
     public static TestRunReport Run(
         string root,
@@ -39,13 +40,14 @@ public static class DotnetTest
         IEnumerable<string>? extraArguments = null,
         TextWriter? echo = null,
         TimeSpan? timeout = null,
-        bool annotateOnGitHub = false)
+        bool annotateOnGitHub = false,
+        string? target = null)
     {
         string jsonPath = Path.ChangeExtension(Path.GetFullPath(logPath), ".json");
         File.Delete(jsonPath);
         string[] arguments =
         [
-            "test", Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "--logger", $"kata;json={jsonPath}",
+            "test", target ?? Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "--logger", $"kata;json={jsonPath}",
             .. extraArguments ?? [],
 
             // On GitHub Actions, a run whose failures are real problems also annotates them on the run.
@@ -73,9 +75,12 @@ public static class DotnetTest
             logPath);
     }
 
-    /// <summary>Builds the kata at <paramref name="root"/> for <paramref name="track"/>; true when it succeeded.</summary>
-    public static bool Build(string root, string track, string logPath, TextWriter? echo = null) =>
-        ProcessRunner.Run("dotnet", ["build", Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "-nologo"], root, logPath, echo: echo).ExitCode == 0;
+    /// <summary>
+    /// Builds the kata at <paramref name="root"/> (or one <paramref name="project"/> of it) for
+    /// <paramref name="track"/>, writing the output to <paramref name="logPath"/>; true when it succeeded.
+    /// </summary>
+    public static bool Build(string root, string track, string logPath, string? project = null, TextWriter? echo = null) =>
+        ProcessRunner.Run("dotnet", ["build", project ?? Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "-nologo"], root, logPath, echo: echo).ExitCode == 0;
 
     /// <summary>The repository root of the kata this tool is running in.</summary>
     public static string Root => KataPaths.Root;

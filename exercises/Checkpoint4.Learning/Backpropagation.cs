@@ -1,0 +1,31 @@
+namespace NeuralNet;
+
+/// <summary>
+/// Checkpoint 4 — backpropagation: the chain rule, applied layer by layer from the loss back to the
+/// first weights, gives every gradient of the loss in one backward sweep. Read checkpoints.md, section 4.
+/// </summary>
+public static class Backpropagation
+{
+    /// <summary>
+    /// The derivative of the activation at every entry of <paramref name="z"/> (the weighted sums
+    /// before the activation), in a new matrix of z's shape: σ'(z) = σ(z)·(1 − σ(z)) for sigmoid,
+    /// and 1 where z &gt; 0, else 0, for ReLU.
+    /// </summary>
+    public static Matrix ActivationDerivative(Matrix z, Activation activation)
+    {
+        throw new NotImplementedException(
+            "Checkpoint 4: implement Backpropagation.ActivationDerivative — σ(z)(1 - σ(z)) for sigmoid, 1 or 0 for ReLU (checkpoints.md#4-learning).");
+    }
+
+    /// <summary>
+    /// The loss of the batch <paramref name="x"/> (one sample per row) with the classes
+    /// <paramref name="labels"/>, and its gradient with respect to every weight and bias of the
+    /// network. Runs the forward pass keeping each layer's input and weighted sums, then walks back
+    /// from the output. Changes neither the network nor x.
+    /// </summary>
+    public static Gradients Backward(this Network network, Matrix x, int[] labels)
+    {
+        throw new NotImplementedException(
+            "Checkpoint 4: implement Backpropagation.Backward — forward keeping every a and z, then delta from the output back to layer 0 (checkpoints.md#4-learning).");
+    }
+}

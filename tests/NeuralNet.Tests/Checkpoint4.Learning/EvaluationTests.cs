@@ -1,0 +1,36 @@
+namespace NeuralNet.Tests.Checkpoint4;
+
+[Checkpoint(4)]
+public sealed class EvaluationTests
+{
+    // One layer with W = I and b = 0: the scores are the inputs themselves.
+    private static Network PassThrough(int n) => new([Matrix.Identity(n)], [new double[n]]);
+
+    [Test]
+    public void Predict_picks_the_class_with_the_largest_score_in_each_row()
+    {
+        var scores = Matrix.FromRows([0.1, 0.7, 0.2], [3, -1, 2], [-5, -4, -6]);
+
+        PassThrough(3).Predict(scores).ShouldBe([1, 0, 1]);
+    }
+
+    [Test]
+    public void Predict_picks_the_first_of_equal_largest_scores()
+    {
+        PassThrough(3).Predict(Matrix.FromRows([2, 5, 5], [0, 0, 0])).ShouldBe([1, 0]);
+    }
+
+    [Test]
+    public void Accuracy_is_the_fraction_of_samples_predicted_right()
+    {
+        var scores = Matrix.FromRows([1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]);
+
+        PassThrough(3).Accuracy(scores, [0, 1, 2, 2]).ShouldBe(0.75, 1e-15);
+    }
+
+    [Test]
+    public void Accuracy_is_zero_when_every_prediction_is_wrong()
+    {
+        PassThrough(2).Accuracy(Matrix.FromRows([1, 0], [0, 1]), [1, 0]).ShouldBe(0.0, 1e-15);
+    }
+}

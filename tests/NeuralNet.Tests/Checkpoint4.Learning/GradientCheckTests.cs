@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace NeuralNet.Tests.Checkpoint4;
+
+/// <summary>
+/// The lesson that ties checkpoint 2 to checkpoint 4: backpropagation must agree with the slow,
+/// obviously correct numerical gradient of the same loss — computed here with your own
+/// Calculus.NumericalGradient, your own Forward and your own CrossEntropy.
+/// </summary>
+[Checkpoint(4)]
+public sealed class GradientCheckTests
+{
+    private const double MaxRelativeError = 1e-6;
+
+    // Gradients smaller than this are compared as if they were this large: the central difference's
+    // own rounding error (about 1e-11 here) would otherwise dominate the relative error of a gradient
+    // that is nearly zero.
+    private const double Floor = 1e-4;
+
+    [TestCase(new[] { 4, 5, 3 }, Activation.ReLU)]
+    [TestCase(new[] { 4, 5, 3 }, Activation.Sigmoid)]
+    [TestCase(new[] { 4, 6, 5, 3 }, Activation.ReLU)]
+    [TestCase(new[] { 4, 6, 5, 3 }, Activation.Sigmoid)]
+    public void Backward_gradients_equal_your_numerical_gradient_of_the_loss(int[] sizes, Activation activation)
+    {
+        Network network = TestNetworks.Random(sizes, activation, seed: 71);
+        Matrix x = TestData.RandomMatrix(6, sizes[0], seed: 72);
+        int[] labels = [0, 1, 2, 2, 1, 0];
+
+        Gradients backprop = network.Backward(x, labels);
+        for (int l = 0; l < network.LayerCount; l++)
+        {
+            backprop.Weights[l].ShouldHaveShape(sizes[l], sizes[l + 1]);
+            backprop.Biases[l].Length.ShouldBe(sizes[l + 1], $"bias gradient of layer {l}");
+        }
+
+        // Every weight and bias in one vector θ, layer by layer: the loss as a function R^n → R.
+        double[] theta = Flatten(network.Weights, network.Biases);
+        double LossAt(double[] t)
+        {
+            (Matrix[] w, double[][] b) = Unflatten(t, sizes);
+            return Loss.CrossEntropy(new Network(w, b, activation).Forward(x), labels);
+        }
+
+        double[] analytic = Flatten(backprop.Weights, backprop.Biases);
+        double[] numeric = Calculus.NumericalGradient(LossAt, theta);
+        numeric.Length.ShouldBe(theta.Length, "NumericalGradient should return one entry per parameter");
+
+        string[] names = ParameterNames(sizes);
+        int[] disagree = [.. Enumerable.Range(0, theta.Length).Where(i => !(RelativeError(analytic[i], numeric[i]) < MaxRelativeError))];
+        if (disagree.Length > 0)
+        {
+            int i = disagree[0];
+            Assert.Fail(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Backward's gradient for {names[i]} is {analytic[i]:G8}, but your numerical gradient of the loss is {numeric[i]:G8} "
+                + $"(relative error {RelativeError(analytic[i], numeric[i]):G3}, allowed {MaxRelativeError:G1}). "
+                + $"{disagree.Length} of {theta.Length} parameters disagree; this is the first, counting weights before biases, layer 0 first."));
+        }
+    }
+
+    private static double RelativeError(double a, double b) =>
+        Math.Abs(a - b) / Math.Max(Floor, Math.Max(Math.Abs(a), Math.Abs(b)));
+
+    private static double[] Flatten(Matrix[] weights, double[][] biases) =>
+        [.. weights.Zip(biases).SelectMany(layer => layer.First.Data.Concat(layer.Second))];
+
+    private static (Matrix[] Weights, double[][] Biases) Unflatten(double[] theta, int[] sizes)
+    {
+        var weights = new Matrix[sizes.Length - 1];
+        var biases = new double[sizes.Length - 1][];
+        int at = 0;
+        for (int l = 0; l < weights.Length; l++)
+        {
+            weights[l] = new Matrix(sizes[l], sizes[l + 1], theta[at..(at + (sizes[l] * sizes[l + 1]))]);
+            at += sizes[l] * sizes[l + 1];
+            biases[l] = theta[at..(at + sizes[l + 1])];
+            at += sizes[l + 1];
+        }
+
+        return (weights, biases);
+    }
+
+    private static string[] ParameterNames(int[] sizes)
+    {
+        var names = new List<string>();
+        for (int l = 0; l < sizes.Length - 1; l++)
+        {
+            for (int r = 0; r < sizes[l]; r++)
+            {
+                for (int c = 0; c < sizes[l + 1]; c++)
+                {
+                    names.Add($"Weights[{l}][{r}, {c}]");
+                }
+            }
+
+            names.AddRange(Enumerable.Range(0, sizes[l + 1]).Select(j => $"Biases[{l}][{j}]"));
+        }
+
+        return [.. names];
+    }
+}

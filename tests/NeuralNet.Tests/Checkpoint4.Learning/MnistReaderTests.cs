@@ -1,0 +1,181 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+
+namespace NeuralNet.Tests.Checkpoint4;
+
+/// <summary>The IDX reader, on small files written by the test: exact when valid, a clear sentence when not.</summary>
+[Checkpoint(4)]
+public sealed class MnistReaderTests
+{
+    // Three 2x3 images: the pixels 0, 51, 102, … 255 scale to 0, 0.2, 0.4, … 1.
+    private static readonly byte[] Pixels = [0, 51, 102, 153, 204, 255, 255, 204, 153, 102, 51, 0, 1, 2, 3, 4, 5, 6];
+
+    private string _dir = string.Empty;
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        // A folder name without digits, so that the counts in an error message can be recognised.
+        string letters = new([.. Guid.NewGuid().ToString("N").Select(c => (char)('a' + (c % 16)))]);
+        _dir = Path.Combine(Path.GetTempPath(), "kata-idx-" + letters);
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_dir, recursive: true);
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void ReadImages_reads_every_pixel_scaled_to_between_0_and_1(bool gzipped)
+    {
+        string path = Write("images", Idx(Mnist.ImagesMagic, [3, 2, 3], Pixels), gzipped);
+
+        Matrix images = Mnist.ReadImages(path);
+
+        images.ShouldMatch(new Matrix(3, 6, [.. Pixels.Select(p => p / 255.0)]), 1e-15, $"one image per row, pixel / 255 ({(gzipped ? "gzipped" : "raw")} file)");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void ReadLabels_reads_every_label(bool gzipped)
+    {
+        string path = Write("labels", Idx(Mnist.LabelsMagic, [5], [7, 0, 9, 3, 255]), gzipped);
+
+        Mnist.ReadLabels(path).ShouldBe([7, 0, 9, 3, 255]);
+    }
+
+    [Test]
+    public void ReadImages_rejects_a_label_file_and_says_magic()
+    {
+        string path = Write("labels", Idx(Mnist.LabelsMagic, [3], [1, 2, 3]));
+
+        ShouldRejectFile(() => Mnist.ReadImages(path), path, "magic");
+    }
+
+    [Test]
+    public void ReadLabels_rejects_an_image_file_and_says_magic()
+    {
+        string path = Write("images", Idx(Mnist.ImagesMagic, [3, 2, 3], Pixels));
+
+        ShouldRejectFile(() => Mnist.ReadLabels(path), path, "magic");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void ReadImages_rejects_a_file_with_fewer_pixels_than_its_header_promises(bool gzipped)
+    {
+        // The header promises 3 images of 2x3 pixels, but only 2½ images follow.
+        string path = Write("short-images", Idx(Mnist.ImagesMagic, [3, 2, 3], Pixels[..15]), gzipped);
+
+        ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
+    }
+
+    [Test]
+    public void ReadImages_rejects_a_file_shorter_than_its_header()
+    {
+        string path = Write("stub-images", Idx(Mnist.ImagesMagic, [3], []));
+
+        ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
+    }
+
+    [Test]
+    public void ReadLabels_rejects_a_file_with_fewer_labels_than_its_header_promises()
+    {
+        string path = Write("short-labels", Idx(Mnist.LabelsMagic, [5], [1, 2, 3]));
+
+        ShouldRejectFile(() => Mnist.ReadLabels(path), path, "truncated");
+    }
+
+    [Test]
+    public void Load_keeps_the_samples_of_the_chosen_digits_in_file_order_and_numbers_their_classes()
+    {
+        byte[] pixels = [.. Enumerable.Range(0, 6 * 4).Select(i => (byte)(i * 10))];
+        string images = Write("images", Idx(Mnist.ImagesMagic, [6, 2, 2], pixels), gzipped: true);
+        string labels = Write("labels", Idx(Mnist.LabelsMagic, [6], [3, 0, 7, 4, 0, 3]), gzipped: true);
+
+        Dataset data = Mnist.Load(images, labels, [4, 3]);
+
+        // Rows 0, 3 and 5 have digits 3, 4 and 3; digit 4 is class 0 and digit 3 is class 1.
+        data.Labels.ShouldBe([1, 0, 1]);
+        data.Images.ShouldMatch(new Matrix(3, 4, [.. new[] { 0, 3, 5 }.SelectMany(row => pixels[(row * 4)..((row * 4) + 4)]).Select(p => p / 255.0)]), 1e-15);
+    }
+
+    [Test]
+    public void Load_rejects_an_image_file_and_a_label_file_with_different_counts()
+    {
+        byte[] pixels = [.. Enumerable.Range(0, 7 * 4).Select(i => (byte)i)];
+        string images = Write("images", Idx(Mnist.ImagesMagic, [7, 2, 2], pixels));
+        string labels = Write("labels", Idx(Mnist.LabelsMagic, [5], [0, 1, 0, 1, 0]));
+
+        string message = ShouldRejectFile(() => Mnist.Load(images, labels, [0, 1]), images);
+        bool namesBoth = message.Contains(Path.GetFileName(labels), StringComparison.Ordinal);
+        bool givesCounts = Regex.IsMatch(message, @"\b7\b") && Regex.IsMatch(message, @"\b5\b");
+        if (!namesBoth || !givesCounts)
+        {
+            Assert.Fail($"The message should name both files and give both counts (7 images, 5 labels), but was \"{message}\".");
+        }
+    }
+
+    // An IDX file: the magic number and the dimensions as big-endian int32s, then the bytes.
+    private static byte[] Idx(int magic, int[] dimensions, byte[] body)
+    {
+        var bytes = new byte[4 + (4 * dimensions.Length) + body.Length];
+        BinaryPrimitives.WriteInt32BigEndian(bytes, magic);
+        for (int i = 0; i < dimensions.Length; i++)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 + (4 * i)), dimensions[i]);
+        }
+
+        body.CopyTo(bytes, 4 + (4 * dimensions.Length));
+        return bytes;
+    }
+
+    private string Write(string name, byte[] content, bool gzipped = false)
+    {
+        string path = Path.Combine(_dir, name + (gzipped ? ".gz" : ".idx"));
+        if (!gzipped)
+        {
+            File.WriteAllBytes(path, content);
+            return path;
+        }
+
+        using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Optimal))
+        {
+            gzip.Write(content);
+        }
+
+        return path;
+    }
+
+    // Asserts that the call throws an InvalidDataException whose message names the file (and says
+    // `mustSay`), and returns the message. A stub's NotImplementedException passes through untouched.
+    private static string ShouldRejectFile(Action read, string path, string? mustSay = null)
+    {
+        string file = Path.GetFileName(path);
+        string wanted = $"Reading {file} should throw an InvalidDataException whose message names the file"
+            + (mustSay is null ? string.Empty : $" and says \"{mustSay}\"");
+        try
+        {
+            read();
+        }
+        catch (InvalidDataException error)
+        {
+            bool namesFile = error.Message.Contains(file, StringComparison.Ordinal);
+            bool says = mustSay is null || error.Message.Contains(mustSay, StringComparison.OrdinalIgnoreCase);
+            if (!namesFile || !says)
+            {
+                Assert.Fail($"{wanted}, but the message was \"{error.Message}\".");
+            }
+
+            return error.Message;
+        }
+        catch (Exception other) when (other is not NotImplementedException)
+        {
+            Assert.Fail($"{wanted}, but it threw {other.GetType().Name}: \"{other.Message}\".");
+        }
+
+        Assert.Fail($"{wanted}, but it returned without complaint.");
+        return string.Empty;
+    }
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Kata.Core;
+using Kata.Train;
+
+// `./kata train` runs this with the chosen track's learner code. Every flag has a default: the reference
+// run (MnistSettings.Reference), or with --graded exactly the settings of the graded test in curriculum.json.
+// Without a terminal (CI, a pipe) Spectre would wrap every line at 80 columns.
+if (!Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive)
+{
+    Spectre.Console.AnsiConsole.Profile.Width = 160;
+}
+
+Curriculum curriculum;
+try
+{
+    curriculum = Curriculum.Load();
+}
+catch (InvalidDataException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 2;
+}
+
+MnistSettings reference = MnistSettings.Reference(curriculum.Mnist.Digits, curriculum.Mnist.Threshold);
+var graded = new Option<bool>("--graded") { Description = "Use the graded test's settings from curriculum.json (" + curriculum.Mnist.Describe() + $", {Images(curriculum.Mnist.TrainingImages)}); other flags still override them." };
+var epochs = new Option<int?>("--epochs") { Description = $"Passes over the training images (default {reference.Epochs})." };
+var batchSize = new Option<int?>("--batch-size") { Description = $"Samples per gradient step (default {reference.BatchSize})." };
+var learningRate = new Option<double?>("--learning-rate") { Description = $"Gradient-descent step size (default {reference.LearningRate})." };
+var hidden = new Option<string?>("--hidden") { Description = $"Hidden layer sizes, comma-separated, e.g. 64 or 128,32; 0 for none (default {string.Join(',', reference.HiddenLayers)})." };
+var activation = new Option<string?>("--activation") { Description = $"ReLU or Sigmoid (default {reference.Activation})." };
+var seed = new Option<int?>("--seed") { Description = $"Seed of the initial weights (default {reference.Seed})." };
+var images = new Option<int?>("--images") { Description = "Train on the first N training images of the digits; 0 for all (default 0)." };
+var output = new Option<string?>("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png)." };
+var root = new RootCommand($"Trains your network on MNIST digits {string.Join(", ", curriculum.Mnist.Digits)} and draws its loss curve.")
+{
+    graded, epochs, batchSize, learningRate, hidden, activation, seed, images, output,
+};
+
+root.SetAction(parse =>
+{
+    MnistSettings settings = parse.GetValue(graded) ? curriculum.Mnist : reference;
+    int[]? layers = null;
+    if (parse.GetValue(hidden) is { } text)
+    {
+        try
+        {
+            layers = [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Where(n => n != 0)];
+        }
+        catch (FormatException)
+        {
+            Console.Error.WriteLine($"--hidden takes sizes separated by commas, such as 64 or 128,32 (got \"{text}\").");
+            return 2;
+        }
+    }
+
+    settings = settings with
+    {
+        Epochs = parse.GetValue(epochs) ?? settings.Epochs,
+        BatchSize = parse.GetValue(batchSize) ?? settings.BatchSize,
+        LearningRate = parse.GetValue(learningRate) ?? settings.LearningRate,
+        HiddenLayers = layers ?? settings.HiddenLayers,
+        Activation = parse.GetValue(activation) is { } a ? (a.Equals("relu", StringComparison.OrdinalIgnoreCase) ? "ReLU" : a.Equals("sigmoid", StringComparison.OrdinalIgnoreCase) ? "Sigmoid" : a) : settings.Activation,
+        Seed = parse.GetValue(seed) ?? settings.Seed,
+        TrainingImages = parse.GetValue(images) ?? (parse.GetValue(graded) ? settings.TrainingImages : 0),
+    };
+
+    if (settings.Problems() is { Count: > 0 } problems)
+    {
+        Console.Error.WriteLine($"These settings cannot train a network: {string.Join("; ", problems)}.");
+        return 2;
+    }
+
+    string png = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(KataPaths.Root, "artifacts", "train", "loss.png"));
+    return TrainingRun.Run(settings, png);
+});
+
+return root.Parse(args).Invoke();
+
+static string Images(int n) => n == 0 ? "all training images" : $"the first {n:N0} training images";

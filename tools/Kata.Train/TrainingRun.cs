@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using Kata.Core;
+using NeuralNet;
+using ScottPlot;
+using Spectre.Console;
+
+namespace Kata.Train;
+
+/// <summary>One training run: load MNIST with the learner's reader, train with the learner's Train, report.</summary>
+internal static class TrainingRun
+{
+    public static int Run(MnistSettings settings, string pngPath)
+    {
+        MnistPaths files;
+        try
+        {
+            files = MnistData.Locate();
+        }
+        catch (MnistDataException error)
+        {
+            AnsiConsole.WriteLine(error.Message);
+            return 1;
+        }
+
+        try
+        {
+            return Train(settings, files, pngPath);
+        }
+        catch (NotImplementedException stub)
+        {
+            AnsiConsole.WriteLine($"Not implemented yet. {stub.Message} Finish checkpoint 4 first (dotnet test --filter Checkpoint=4), or watch the reference: ./kata train --track solutions");
+            return 1;
+        }
+        catch (TrainingDivergedException diverged)
+        {
+            AnsiConsole.WriteLine(
+                $"The training loss became {diverged.Progress.Loss} at epoch {diverged.Progress.Epoch}, batch {diverged.Progress.Batch}: "
+                + "try a smaller --learning-rate, and check that Softmax and CrossEntropy subtract each row's maximum before Exp (checkpoints.md#4-learning).");
+            return 1;
+        }
+        catch (InvalidDataException error)
+        {
+            AnsiConsole.WriteLine($"Your MNIST reader could not read the data: {error.Message}");
+            return 1;
+        }
+    }
+
+    private static int Train(MnistSettings settings, MnistPaths files, string pngPath)
+    {
+        int[] digits = [.. settings.Digits];
+        var clock = Stopwatch.StartNew();
+        Dataset train = Mnist.Load(files.TrainImages, files.TrainLabels, digits);
+        Dataset test = Mnist.Load(files.TestImages, files.TestLabels, digits);
+        (Matrix x, int[] y) = First(train, settings.TrainingImages);
+        AnsiConsole.WriteLine(
+            $"MNIST digits {string.Join(", ", digits)} from {files.Directory}: {x.Rows:N0} training and {test.Count:N0} test images, read in {clock.Elapsed.TotalSeconds:F1} s.");
+        AnsiConsole.WriteLine($"Network {settings.Describe()}.");
+
+        var network = new Network(settings.LayerSizes, settings.Seed, Enum.Parse<Activation>(settings.Activation));
+        clock.Restart();
+        List<double> losses = TrainWithProgress(network, x, y, settings);
+        double trainSeconds = clock.Elapsed.TotalSeconds;
+
+        int[] predicted = network.Predict(test.Images);
+        int correct = predicted.Where((p, i) => p == test.Labels[i]).Count();
+        double accuracy = (double)correct / test.Count;
+
+        AnsiConsole.WriteLine();
+        AnsiConsole.WriteLine("Confusion matrix on the test images (rows: the true digit, columns: what your network answered):");
+        AnsiConsole.Write(ConfusionMatrix(digits, test.Labels, predicted));
+        AnsiConsole.WriteLine(
+            $"Test accuracy {accuracy:P2} ({correct:N0} of {test.Count:N0} correct) after {trainSeconds:F1} s of training "
+            + $"({(double)x.Rows * settings.Epochs / trainSeconds:N0} samples/s); the graded test needs more than {settings.Threshold:P0}.");
+
+        Directory.CreateDirectory(Path.GetDirectoryName(pngPath)!);
+        PlotLoss(losses, settings, accuracy, pngPath);
+        string shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), pngPath);
+        AnsiConsole.WriteLine($"Loss curve: {(shown.StartsWith("..", StringComparison.Ordinal) ? pngPath : shown)}");
+        return 0;
+    }
+
+    private static List<double> TrainWithProgress(Network network, Matrix x, int[] y, MnistSettings settings)
+    {
+        int batches = (x.Rows + settings.BatchSize - 1) / settings.BatchSize;
+        int total = batches * settings.Epochs;
+        var rate = Stopwatch.StartNew();
+        long samples = 0;
+        double running = double.NaN;
+
+        string Describe(TrainingProgress p) =>
+            $"epoch {p.Epoch}/{p.Epochs} · batch {p.Batch}/{p.Batches} · loss {running:F4} · {samples / Math.Max(rate.Elapsed.TotalSeconds, 1e-9):N0} samples/s";
+
+        void Track(TrainingProgress p)
+        {
+            if (!double.IsFinite(p.Loss))
+            {
+                throw new TrainingDivergedException(p);
+            }
+
+            // The running loss: an exponential moving average over about the last 50 batches.
+            running = double.IsNaN(running) ? p.Loss : running + ((p.Loss - running) / 50);
+            samples += p.Samples;
+        }
+
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // No terminal to redraw (CI, a pipe): a plain line every tenth of the run and at each epoch's end.
+            int done = 0;
+            return network.Train(x, y, settings.LearningRate, settings.Epochs, settings.BatchSize, p =>
+            {
+                Track(p);
+                done++;
+                if (done % Math.Max(1, total / 10) == 0 || p.Batch == p.Batches)
+                {
+                    Console.WriteLine($"  {Describe(p)}");
+                }
+            });
+        }
+
+        List<double> losses = [];
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                ProgressTask task = context.AddTask("training", maxValue: total);
+                losses = network.Train(x, y, settings.LearningRate, settings.Epochs, settings.BatchSize, p =>
+                {
+                    Track(p);
+                    task.Description = Describe(p);
+                    task.Increment(1);
+                });
+            });
+        return losses;
+    }
+
+    private static Table ConfusionMatrix(int[] digits, int[] labels, int[] predicted)
+    {
+        var counts = new int[digits.Length, digits.Length];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            counts[labels[i], predicted[i]]++;
+        }
+
+        var table = new Table();
+        table.AddColumn("true \\ predicted");
+        foreach (int digit in digits)
+        {
+            table.AddColumn(new TableColumn(digit.ToString(System.Globalization.CultureInfo.InvariantCulture)).RightAligned());
+        }
+
+        for (int r = 0; r < digits.Length; r++)
+        {
+            var row = new List<string> { digits[r].ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            for (int c = 0; c < digits.Length; c++)
+            {
+                string n = counts[r, c].ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+                row.Add(r == c ? $"[green]{n}[/]" : counts[r, c] == 0 ? $"[grey]{n}[/]" : $"[red]{n}[/]");
+            }
+
+            table.AddRow([.. row]);
+        }
+
+        return table;
+    }
+
+    // Every batch's loss (thin, light) and its moving average (bold), epochs marked by dashed lines.
+    private static void PlotLoss(List<double> losses, MnistSettings settings, double accuracy, string path)
+    {
+        double[] xs = [.. Enumerable.Range(1, losses.Count).Select(i => (double)i)];
+        double[] ys = [.. losses];
+        int window = losses.Count >= 1000 ? 100 : Math.Max(1, losses.Count / 10);
+        double[] smooth = new double[ys.Length];
+        double sum = 0;
+        for (int i = 0; i < ys.Length; i++)
+        {
+            sum += ys[i] - (i >= window ? ys[i - window] : 0);
+            smooth[i] = sum / Math.Min(i + 1, window);
+        }
+
+        var plot = new Plot();
+        var raw = plot.Add.ScatterLine(xs, ys);
+        raw.Color = Colors.SteelBlue.WithAlpha(0.35);
+        raw.LineWidth = 1;
+        raw.LegendText = "loss of each batch";
+        var mean = plot.Add.ScatterLine(xs, smooth);
+        mean.Color = Colors.DarkOrange;
+        mean.LineWidth = 2.5f;
+        mean.LegendText = $"mean of the last {window} batches";
+
+        int batches = losses.Count / settings.Epochs;
+        for (int epoch = 1; epoch < settings.Epochs; epoch++)
+        {
+            var line = plot.Add.VerticalLine(epoch * batches);
+            line.LinePattern = LinePattern.Dashed;
+            line.Color = Colors.Gray;
+            line.Text = $"epoch {epoch + 1}";
+            line.LabelOppositeAxis = true;
+        }
+
+        plot.Title($"Training loss — {string.Join('-', settings.LayerSizes)} {settings.Activation}, learning rate {settings.LearningRate}, batches of {settings.BatchSize} — test accuracy {accuracy:P2}");
+        plot.XLabel($"batch ({settings.Epochs} epoch{(settings.Epochs == 1 ? string.Empty : "s")} × {batches:N0} batches)");
+        plot.YLabel("cross-entropy loss");
+        plot.Axes.SetLimitsY(0, Math.Min(ys.Max(), 2.5) * 1.05);
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.SavePng(path, 1000, 560);
+    }
+
+    private static (Matrix X, int[] Y) First(Dataset data, int count)
+    {
+        int n = count == 0 ? data.Count : Math.Min(count, data.Count);
+        return n == data.Count
+            ? (data.Images, data.Labels)
+            : (new Matrix(n, data.Images.Cols, data.Images.Data[..(n * data.Images.Cols)]), data.Labels[..n]);
+    }
+}
+
+/// <summary>Thrown from the progress callback to stop a run whose loss is no longer a number.</summary>
+internal sealed class TrainingDivergedException(TrainingProgress progress) : Exception("The training loss is not finite.")
+{
+    public TrainingProgress Progress { get; } = progress;
+}

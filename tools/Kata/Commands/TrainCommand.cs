@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Kata.Core;
+
+namespace Kata.Cli.Commands;
+
+/// <summary>
+/// `kata train` — runs the training program (tools/Kata.Train) against the chosen track's code:
+/// trains the network on MNIST with a progress bar, prints the test accuracy and a confusion matrix,
+/// and writes the loss curve as a PNG. The program is built in Release (your code runs several times
+/// faster than in the Debug build of the tests) and in its own project, so this CLI keeps working
+/// when your code does not compile.
+/// </summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var track = new Option<string>("--track") { Description = "exercises (your code, the default) or solutions (the reference).", DefaultValueFactory = _ => "exercises" };
+        track.AcceptOnlyFromAmong("exercises", "solutions");
+        var graded = new Option<bool>("--graded") { Description = "Train with the graded test's settings from curriculum.json instead of the reference run." };
+
+        // Passed on to the training program as given; the defaults are MnistSettings.Reference.
+        MnistSettings reference = MnistSettings.Reference([0, 1], 0.5);
+        Option<string?>[] passOn =
+        [
+            new("--epochs") { Description = $"Passes over the training images (reference run: {reference.Epochs})." },
+            new("--batch-size") { Description = $"Samples per gradient step (reference run: {reference.BatchSize})." },
+            new("--learning-rate") { Description = $"Gradient-descent step size (reference run: {reference.LearningRate})." },
+            new("--hidden") { Description = $"Hidden layer sizes, comma-separated, e.g. 64 or 128,32 (reference run: {string.Join(',', reference.HiddenLayers)})." },
+            new("--activation") { Description = $"ReLU or Sigmoid (reference run: {reference.Activation})." },
+            new("--seed") { Description = $"Seed of the initial weights (reference run: {reference.Seed})." },
+            new("--images") { Description = "Train on the first N training images; 0 for all (reference run: 0)." },
+            new("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png)." },
+        ];
+
+        var command = new Command("train", "Train your network on MNIST: progress bar, test accuracy, confusion matrix and a PNG of the loss curve.")
+        {
+            track,
+            graded,
+        };
+        foreach (Option<string?> option in passOn)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var arguments = new List<string>();
+            if (parse.GetValue(graded))
+            {
+                arguments.Add("--graded");
+            }
+
+            foreach (Option<string?> option in passOn)
+            {
+                if (parse.GetValue(option) is { } value)
+                {
+                    arguments.Add(option.Name);
+                    arguments.Add(option.Name == "--output" ? Path.GetFullPath(value) : value);
+                }
+            }
+
+            return Run(parse.GetValue(track)!, arguments);
+        });
+        return command;
+    }
+
+    private static int Run(string track, IEnumerable<string> arguments)
+    {
+        string project = Path.Combine(KataPaths.Root, "tools", "Kata.Train");
+        Console.WriteLine($"Building the training program against {track}/ …");
+        (int built, string log) = Build(["build", project, "-c", "Release", $"-p:KataTrack={track}", "--verbosity", "quiet", "-nologo"]);
+        if (built != 0)
+        {
+            Console.Error.WriteLine(log.Trim());
+            Console.Error.WriteLine($"The training program does not build against {track}/: fix the compiler errors above, or watch the reference with --track solutions.");
+            return built;
+        }
+
+        return Execute([Path.Combine(project, "bin", "Release", "net10.0", "kata-train.dll"), .. arguments]);
+    }
+
+    // Runs dotnet quietly and keeps what it printed, to show only when the build fails.
+    private static (int ExitCode, string Output) Build(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet build.");
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
+    }
+
+    // Runs dotnet with the terminal handed through, so the training program can draw its progress bar.
+    private static int Execute(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Directory.GetCurrentDirectory(), UseShellExecute = false };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+}
