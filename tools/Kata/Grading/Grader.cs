@@ -85,7 +85,7 @@ public sealed class Grader(Curriculum curriculum, TextWriter progress)
             score,
             maxScore,
             passed,
-            new MnistGrade(metrics.TryGetValue("mnist.accuracy", out double a) ? a : null, metrics.TryGetValue("mnist.threshold", out double t) ? t : null),
+            new MnistGrade(metrics.TryGetValue("mnist.accuracy", out double a) ? a : null, curriculum.Mnist.Threshold),
             checkpoints,
             rules,
             buildGrade,
