@@ -21,18 +21,20 @@ public static partial class ReleaseCheck
         ReleaseExport.Export(root, target, initGit: true);
         string[] files = [.. Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.git/", StringComparison.Ordinal))];
 
-        // Lines that only the solutions contain (long enough to be distinctive), and hold-out test names.
-        var exerciseLines = ReleaseExport.TrackedFiles(root).Where(f => f.StartsWith("exercises/", StringComparison.Ordinal))
+        // Lines found only in solutions/ (nowhere else in the repository, long enough to be
+        // distinctive): if one shows up in the release, solution code leaked. And hold-out test names.
+        IReadOnlyList<string> tracked = ReleaseExport.TrackedFiles(root);
+        var otherLines = tracked.Where(f => !f.StartsWith("solutions/", StringComparison.Ordinal))
             .SelectMany(f => File.ReadLines(Path.Combine(root, f))).Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         string[] solutionLines =
         [
-            .. ReleaseExport.TrackedFiles(root).Where(f => f.StartsWith("solutions/", StringComparison.Ordinal))
+            .. tracked.Where(f => f.StartsWith("solutions/", StringComparison.Ordinal))
                 .SelectMany(f => File.ReadLines(Path.Combine(root, f))).Select(l => l.Trim())
-                .Where(l => l.Length >= 30 && !exerciseLines.Contains(l)).Distinct(),
+                .Where(l => l.Length >= 30 && !otherLines.Contains(l)).Distinct(),
         ];
         string[] holdOutNames =
         [
-            .. ReleaseExport.TrackedFiles(root).Where(f => f.Contains("/HoldOut/", StringComparison.Ordinal) && f.EndsWith(".cs", StringComparison.Ordinal))
+            .. tracked.Where(f => f.Contains("/HoldOut/", StringComparison.Ordinal) && f.EndsWith(".cs", StringComparison.Ordinal))
                 .SelectMany(f => TestName().Matches(File.ReadAllText(Path.Combine(root, f))).Select(m => m.Groups["name"].Value)),
         ];
 
