@@ -132,7 +132,7 @@ public sealed class KataLogger : ITestLoggerWithParameters
     }
 }
 
-/// <summary>One test result as the JSON file records it.</summary>
+/// <summary>One test result as the JSON file records it; Site is where a failure happened (kata watch shows it).</summary>
 internal sealed record TestRecord(
     string Name,
     string FullyQualifiedName,
@@ -140,7 +140,8 @@ internal sealed record TestRecord(
     int? Checkpoint,
     string? Kind,
     string? Message,
-    double Seconds)
+    double Seconds,
+    string? Site)
 {
     public static TestRecord From(TestResult result)
     {
@@ -152,7 +153,8 @@ internal sealed record TestRecord(
             int.TryParse(checkpoint, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null,
             result.TestCase.Traits.FirstOrDefault(t => t.Name == "Kind")?.Value,
             result.ErrorMessage,
-            Math.Round(result.Duration.TotalSeconds, 3));
+            Math.Round(result.Duration.TotalSeconds, 3),
+            result.Outcome == TestOutcome.Failed ? FailureSite.Describe(result.ErrorStackTrace) : null);
     }
 }
 

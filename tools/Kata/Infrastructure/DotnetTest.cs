@@ -5,6 +5,7 @@ using Kata.Core;
 namespace Kata.Cli.Infrastructure;
 
 /// <summary>One test result, as the kata logger writes it (tests/Kata.TestLogger).</summary>
+/// <param name="Site">For a failure: where it happened, e.g. "your code: LinearAlgebra.Dot in exercises/….cs:line 17".</param>
 public sealed record TestRecord(
     string Name,
     string FullyQualifiedName,
@@ -12,7 +13,8 @@ public sealed record TestRecord(
     int? Checkpoint,
     string? Kind,
     string? Message,
-    double Seconds)
+    double Seconds,
+    string? Site = null)
 {
     /// <summary>True for the kata's own rules (no checkpoint, category Rules).</summary>
     public bool IsRule => Kind == "Rules";
@@ -36,13 +38,17 @@ public static class DotnetTest
     /// Runs <c>dotnet test</c> in <paramref name="root"/> for the given track, with the environment
     /// variables given, writing the full output to <paramref name="logPath"/>.
     /// </summary>
+    /// <param name="target">The solution or project to test; the whole solution when null.</param>
+    /// <param name="cancellationToken">Stops the run (and every process it started) early: then it throws <see cref="OperationCanceledException"/>.</param>
     public static TestRunReport Run(
         string root,
         string track,
         string logPath,
         IReadOnlyDictionary<string, string?>? environment = null,
         IEnumerable<string>? extraArguments = null,
-        TextWriter? echo = null)
+        TextWriter? echo = null,
+        string? target = null,
+        CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         string jsonPath = Path.ChangeExtension(logPath, ".json");
@@ -55,7 +61,7 @@ public static class DotnetTest
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in (string[])["test", Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "--logger", $"kata;json={jsonPath}"])
+        foreach (string argument in (string[])["test", target ?? Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "--logger", $"kata;json={jsonPath}"])
         {
             start.ArgumentList.Add(argument);
         }
@@ -91,7 +97,12 @@ public static class DotnetTest
         process.ErrorDataReceived += (_, e) => Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        process.WaitForExit();
+        using (cancellationToken.Register(() => StopTree(process)))
+        {
+            process.WaitForExit();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         if (!File.Exists(jsonPath))
         {
@@ -101,6 +112,18 @@ public static class DotnetTest
         var report = JsonSerializer.Deserialize<LoggerFile>(File.ReadAllText(jsonPath), JsonOptions)
             ?? throw new InvalidDataException($"{jsonPath} is empty.");
         return new TestRunReport(process.ExitCode, report.Aborted, report.Summary ?? [], report.Tests ?? [], logPath);
+    }
+
+    private static void StopTree(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It has already ended.
+        }
     }
 
     /// <summary>The repository root of the kata this tool is running in.</summary>
