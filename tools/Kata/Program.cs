@@ -1,11 +1,15 @@
 using System.CommandLine;
 using Kata.Cli.Commands;
+using Kata.Cli.Infrastructure;
 
 // One entry point for learners, instructors and maintainers. Each command lives in Commands/ and
 // builds its own System.CommandLine definition; this file only lists them.
-var root = new RootCommand("Neural Net from Scratch — the kata's companion tool. Run `./kata <command> --help` for details.");
+var root = new RootCommand("Neural Net from Scratch — the kata's companion tool. Run `./kata <command> --help` for details.\n"
+    + "Start with `./kata status`, then `./kata watch`. " + ExitCodes.Help);
 foreach (Command command in new[]
 {
+    StatusCommand.Create(),
+    HintCommand.Create(),
     VerifyCommand.Create(),
     DocsCommand.Create(),
 })
@@ -13,4 +17,4 @@ foreach (Command command in new[]
     root.Subcommands.Add(command);
 }
 
-return root.Parse(args).Invoke();
+return Cli.Invoke(root, args);
