@@ -9,7 +9,9 @@ var root = new RootCommand("Neural Net from Scratch — the kata's companion too
 foreach (Command command in new[]
 {
     StatusCommand.Create(),
+    NextCommand.Create(),
     HintCommand.Create(),
+    WatchCommand.Create(),
     VerifyCommand.Create(),
     DocsCommand.Create(),
 })
