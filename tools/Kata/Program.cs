@@ -12,6 +12,7 @@ foreach (Command command in new[]
     NextCommand.Create(),
     HintCommand.Create(),
     WatchCommand.Create(),
+    ResetCommand.Create(),
     VerifyCommand.Create(),
     DocsCommand.Create(),
 })
