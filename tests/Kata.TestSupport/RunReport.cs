@@ -30,7 +30,7 @@ internal static class RunReport
             lines.Add(
                 t.Complete ? $"{name}: all {t.Total} tests pass."
                 : t.Ran < t.Total ? $"{name}: {t.Passed} of the {t.Ran} tests that ran pass ({t.Total - t.Ran} of {t.Total} were not run)."
-                : $"{name}: {t.Passed} of {t.Total} tests pass. Stuck? The hints are in {curriculum.Find(id)?.DocLink ?? "checkpoints.md"}.");
+                : $"{name}: {t.Passed} of {t.Total} tests pass. Stuck? Run ./kata hint {id}, or read {curriculum.Find(id)?.DocLink ?? "checkpoints.md"}.");
         }
 
         if (KataEnvironment.RevealsEverything)
