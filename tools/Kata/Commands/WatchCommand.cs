@@ -330,15 +330,29 @@ public static class WatchCommand
         private Dictionary<string, FileStamp> Snapshot()
         {
             var files = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
-            foreach (string path in Directory.EnumerateFiles(_exercises, "*", SearchOption.AllDirectories))
+            var folders = new Stack<string>([_exercises]);
+            while (folders.TryPop(out string? folder))
             {
-                if (IsWatched(path))
+                try
                 {
-                    var info = new FileInfo(path);
-                    if (info.Exists)
+                    foreach (string path in Directory.EnumerateFiles(folder).Where(IsWatched))
                     {
-                        files[path] = new FileStamp(info.Length, new DateTimeOffset(info.LastWriteTimeUtc));
+                        var info = new FileInfo(path);
+                        if (info.Exists)
+                        {
+                            files[path] = new FileStamp(info.Length, new DateTimeOffset(info.LastWriteTimeUtc));
+                        }
                     }
+
+                    // Build output changes on every run and is never the learner's: do not even look.
+                    foreach (string sub in Directory.EnumerateDirectories(folder).Where(d => Path.GetFileName(d) is not ("bin" or "obj") && !Path.GetFileName(d).StartsWith('.')))
+                    {
+                        folders.Push(sub);
+                    }
+                }
+                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                {
+                    // A folder removed while we looked: the next look sees the new state.
                 }
             }
 

@@ -60,7 +60,9 @@ public sealed partial class CheckpointRunner(string root)
     /// <summary>Runs the tests of <paramref name="checkpoint"/> on the exercises track.</summary>
     public Verdict Run(int checkpoint, CancellationToken cancellationToken = default)
     {
-        var arguments = new List<string> { "--filter", $"Checkpoint={checkpoint}", "-nologo" };
+        // -m:1 builds in this one process: starting worker nodes cost more than the few small projects
+        // gain from a parallel build (2.3-3.1 s instead of 3.2-5.2 s per save, measured on two busy cores).
+        var arguments = new List<string> { "--filter", $"Checkpoint={checkpoint}", "--nologo", "-m:1" };
         if (_restored)
         {
             // Restoring again finds nothing new but costs a second per run; the first run of a session
