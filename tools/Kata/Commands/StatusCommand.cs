@@ -10,7 +10,11 @@ namespace Kata.Cli.Commands;
 /// <summary>`kata status` — where the learner stands: one row per checkpoint, then the next step.</summary>
 public static class StatusCommand
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // "·" and "`" as they are, for people reading it
+    };
 
     public static Command Create()
     {

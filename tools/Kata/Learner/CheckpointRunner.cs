@@ -88,7 +88,7 @@ public sealed partial class CheckpointRunner(string root)
 
         var failures = tests.Where(t => t.Outcome == "Failed").ToList();
         int stubs = failures.Count(IsStub);
-        TestRecord? first = failures.FirstOrDefault(t => !IsStub(t)) ?? failures.FirstOrDefault();
+        TestRecord? first = failures.FirstOrDefault(t => !IsStub(t)) ?? FirstStub(checkpoint, failures);
         int passed = tests.Count(t => t.Passed);
 
         VerdictKind kind;
@@ -115,6 +115,41 @@ public sealed partial class CheckpointRunner(string root)
         return new Verdict(checkpoint, kind, passed, tests.Count, stubs, first, problems, report.Summary, clock.Elapsed, LogPath);
     }
 
+    /// <summary>
+    /// The stub failure to show first: the one whose method comes first in the learner's files, which
+    /// is the order the checkpoint (and its first hint) walks through them.
+    /// </summary>
+    private TestRecord? FirstStub(int checkpoint, List<TestRecord> failures)
+    {
+        string? project = Kata.Core.Curriculum.Load(root).Find(checkpoint)?.Project;
+        string folder = Path.Combine(root, "exercises", project ?? string.Empty);
+        if (project is null || !Directory.Exists(folder))
+        {
+            return failures.FirstOrDefault();
+        }
+
+        string[] sources = [.. Directory.EnumerateFiles(folder, "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+        return failures.MinBy(failure =>
+        {
+            if (StubMethod().Match(failure.Message ?? string.Empty) is not { Success: true } match)
+            {
+                return int.MaxValue;
+            }
+
+            string declaration = $" {match.Groups["method"].Value}(";
+            for (int file = 0, offset = 0; file < sources.Length; offset += sources[file].Length, file++)
+            {
+                int at = sources[file].IndexOf(declaration, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    return offset + at;
+                }
+            }
+
+            return int.MaxValue;
+        });
+    }
+
     /// <summary>True when the test failed because it met a stub.</summary>
     public static bool IsStub(TestRecord test) =>
         test.Message?.StartsWith(StubPrefix, StringComparison.Ordinal) == true;
@@ -136,6 +171,10 @@ public sealed partial class CheckpointRunner(string root)
 
     private static IReadOnlyList<string> LastLines(string logPath, int count) =>
         File.Exists(logPath) ? [.. File.ReadLines(logPath).Where(l => l.Trim().Length > 0).TakeLast(count)] : [];
+
+    // The stubs' own messages: "Checkpoint 1: implement LinearAlgebra.Dot — …".
+    [GeneratedRegex(@"implement (?<type>\w+)\.(?<method>\w+)")]
+    private static partial Regex StubMethod();
 
     [GeneratedRegex(@":\s+error\s+[A-Z]+\d+:")]
     private static partial Regex BuildError();
