@@ -20,7 +20,7 @@ function Test-Stale {
 }
 
 if (Test-Stale) {
-    [Console]::Error.WriteLine('Building the kata tool (it is new or changed) …')
+    [Console]::Error.WriteLine('Building the kata tool (it is new or changed) ...')
     $log = Join-Path $root 'tools/Kata/obj/kata.build.log'
     New-Item -ItemType Directory -Force -Path (Split-Path $log) | Out-Null
     dotnet build (Join-Path $root 'tools/Kata') --nologo --verbosity quiet -tl:off *> $log
