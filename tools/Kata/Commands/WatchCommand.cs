@@ -122,6 +122,11 @@ public static class WatchCommand
                         Dictionary<string, FileStamp> now = await SettleAsync(stop).ConfigureAwait(false);
                         var changed = Changed(seen, now);
                         seen = now;
+                        if (changed.Count == 0)
+                        {
+                            continue; // Changed and changed back (an editor's temporary write): nothing to run.
+                        }
+
                         DateTimeOffset? savedAt = changed.Select(p => now.TryGetValue(p, out FileStamp s) ? s.Written : (DateTimeOffset?)null).Max();
                         string what = changed.Count == 1 ? $"{Path.GetFileName(changed[0])} saved" : $"{changed.Count} files saved";
                         await RunTestsAsync(what, savedAt, stop).ConfigureAwait(false);

@@ -33,8 +33,16 @@ public static class PristineCopy
                 ExitCodes.Environment);
         }
 
+        IReadOnlyList<string> files = Git.Lines(root, "ls-tree", "-r", "--name-only", "HEAD", "--", folder);
+        if (files.Count == 0)
+        {
+            throw new KataException(
+                $"This copy of the kata has no {folder} in git yet, so there is nothing to reset. Update your copy (git pull) to get {checkpoint.Name}.",
+                ExitCodes.Environment);
+        }
+
         var stubs = new List<PristineFile>();
-        foreach (string path in Git.Lines(root, "ls-tree", "-r", "--name-only", "HEAD", "--", folder))
+        foreach (string path in files)
         {
             PristineFile? best = null;
             int bestCount = 0;
