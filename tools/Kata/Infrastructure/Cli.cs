@@ -42,5 +42,18 @@ public static class Cli
             Terminal.Error($"Could not start a program the kata needs ({error.Message}). Install the .NET 10 SDK (and git), then try again.");
             return ExitCodes.Environment;
         }
+        catch (OperationCanceledException)
+        {
+            Terminal.Error("Stopped.");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception error)
+        {
+            // A bug in the kata tool itself: say so, with what a maintainer needs to fix it.
+            Terminal.Error($"The kata tool failed: {error.GetType().Name}: {error.Message}");
+            Terminal.Error("This is a bug in the kata, not in your code. Please report it with the command you ran and these lines:");
+            Terminal.Error(error.StackTrace ?? string.Empty);
+            return ExitCodes.Environment;
+        }
     }
 }
