@@ -129,25 +129,29 @@ public sealed partial class CheckpointRunner(string root)
         }
 
         string[] sources = [.. Directory.EnumerateFiles(folder, "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
-        return failures.MinBy(failure =>
+        (int Offset, int Named) Rank(TestRecord failure)
         {
             if (StubMethod().Match(failure.Message ?? string.Empty) is not { Success: true } match)
             {
-                return int.MaxValue;
+                return (int.MaxValue, 1);
             }
 
-            string declaration = $" {match.Groups["method"].Value}(";
+            // Among the tests of one stub, one named after it (Dot_of_…) explains it best.
+            string method = match.Groups["method"].Value;
+            int named = failure.Name.StartsWith(method + "_", StringComparison.Ordinal) ? 0 : 1;
             for (int file = 0, offset = 0; file < sources.Length; offset += sources[file].Length, file++)
             {
-                int at = sources[file].IndexOf(declaration, StringComparison.Ordinal);
+                int at = sources[file].IndexOf($" {method}(", StringComparison.Ordinal);
                 if (at >= 0)
                 {
-                    return offset + at;
+                    return (offset + at, named);
                 }
             }
 
-            return int.MaxValue;
-        });
+            return (int.MaxValue, named);
+        }
+
+        return failures.OrderBy(Rank).First();
     }
 
     /// <summary>True when the test failed because it met a stub.</summary>
