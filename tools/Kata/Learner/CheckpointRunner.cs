@@ -121,6 +121,11 @@ public sealed partial class CheckpointRunner(string root)
     /// </summary>
     private TestRecord? FirstStub(int checkpoint, List<TestRecord> failures)
     {
+        if (failures.Count == 0)
+        {
+            return null;
+        }
+
         string? project = Kata.Core.Curriculum.Load(root).Find(checkpoint)?.Project;
         string folder = Path.Combine(root, "exercises", project ?? string.Empty);
         if (project is null || !Directory.Exists(folder))
@@ -151,7 +156,7 @@ public sealed partial class CheckpointRunner(string root)
             return (int.MaxValue, named);
         }
 
-        return failures.OrderBy(Rank).First();
+        return failures.OrderBy(Rank).FirstOrDefault();
     }
 
     /// <summary>True when the test failed because it met a stub.</summary>
