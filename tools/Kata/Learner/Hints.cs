@@ -21,7 +21,7 @@ public static class Hints
         }
 
         int seen = Math.Min(log.Seen(c.Id), count);
-        string askAgain = watching ? "Press h again" : $"`./kata hint {c.Id}` again";
+        string askAgain = watching ? "then press h for the next one" : $"`./kata hint {c.Id}` again shows the next one";
         if (again)
         {
             if (seen == 0)
@@ -49,7 +49,7 @@ public static class Hints
         log.SetSeen(c.Id, seen + 1);
         Write(c, seen, locked);
         Terminal.Line(seen + 1 < count
-            ? $"[grey]Hint {seen + 1} of {count}. Try it first; {askAgain} shows the next one.[/]"
+            ? $"[grey]Hint {seen + 1} of {count}. Try it first; {askAgain}.[/]"
             : $"[grey]Hint {count} of {count}: the last one. `./kata hint {c.Id} --again` shows all of them.[/]");
     }
 
