@@ -163,7 +163,8 @@ internal static class TestRecords
             int.TryParse(checkpoint, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null,
             result.TestCase.Traits.FirstOrDefault(t => t.Name == "Kind")?.Value,
             result.ErrorMessage,
-            Math.Round(result.Duration.TotalSeconds, 3));
+            Math.Round(result.Duration.TotalSeconds, 3),
+            result.Outcome == TestOutcome.Failed ? FailureSite.Describe(result.ErrorStackTrace) : null);
     }
 }
 

@@ -17,6 +17,8 @@ internal static class RunReport
         Curriculum curriculum = KataEnvironment.Curriculum;
         int unlocked = KataEnvironment.Unlocked;
         var lines = new List<string>();
+        RecordForStatus(tally);
+
         foreach ((int id, CheckpointTally t) in tally)
         {
             if (t.Ran == 0)
@@ -28,7 +30,7 @@ internal static class RunReport
             lines.Add(
                 t.Complete ? $"{name}: all {t.Total} tests pass."
                 : t.Ran < t.Total ? $"{name}: {t.Passed} of the {t.Ran} tests that ran pass ({t.Total - t.Ran} of {t.Total} were not run)."
-                : $"{name}: {t.Passed} of {t.Total} tests pass. Stuck? The hints are in {curriculum.Find(id)?.DocLink ?? "checkpoints.md"}.");
+                : $"{name}: {t.Passed} of {t.Total} tests pass. Stuck? Run ./kata hint {id}, or read {curriculum.Find(id)?.DocLink ?? "checkpoints.md"}.");
         }
 
         if (KataEnvironment.RevealsEverything)
@@ -63,6 +65,26 @@ internal static class RunReport
         }
 
         return lines;
+    }
+
+    /// <summary>Keeps the counts of every checkpoint whose tests all ran, for <c>kata status</c> (.kata/results).</summary>
+    private static void RecordForStatus(SortedDictionary<int, CheckpointTally> tally)
+    {
+        if (KataEnvironment.IsSolutionsTrack)
+        {
+            return;
+        }
+
+        try
+        {
+            new LastResults(KataEnvironment.Root).Record(
+                tally.Where(t => t.Value.Total > 0 && t.Value.Ran == t.Value.Total).Select(t => (t.Key, t.Value.Passed, t.Value.Total)),
+                DateTimeOffset.Now);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Only `kata status` reads it; a read-only copy of the kata still runs its tests.
+        }
     }
 
     private static string NameOf(Curriculum curriculum, int id) => curriculum.Find(id)?.Name ?? $"Checkpoint {id}";

@@ -11,6 +11,7 @@ namespace Kata.Core;
 /// <param name="Kind">The test's Kind property: "Rules", "HoldOut" or null.</param>
 /// <param name="Message">The failure message, if any.</param>
 /// <param name="Seconds">How long it took.</param>
+/// <param name="Site">For a failure: where it happened, e.g. "your code: LinearAlgebra.Dot in exercises/….cs:line 17".</param>
 public sealed record TestRecord(
     string Name,
     string FullyQualifiedName,
@@ -18,7 +19,8 @@ public sealed record TestRecord(
     int? Checkpoint,
     string? Kind,
     string? Message,
-    double Seconds)
+    double Seconds,
+    string? Site = null)
 {
     /// <summary>True for the kata's own rules.</summary>
     public bool IsRule => Kind == "Rules";

@@ -24,4 +24,23 @@ public sealed class CurriculumRules
 
         strays.ShouldBeEmpty("each fixture needs [Checkpoint(N)] with an N from curriculum.json (or [KataRules] alone)");
     }
+
+    [Test]
+    public void Every_checkpoint_with_tests_has_its_project_folder_in_each_track()
+    {
+        // kata watch, status and reset find a checkpoint's files through its "project" in curriculum.json.
+        // A checkpoint without tests yet (one still being written) may have no folder yet.
+        int[] tested = [.. typeof(CurriculumRules).Assembly.GetTypes().Select(t => t.GetCustomAttribute<CheckpointAttribute>()?.Number).OfType<int>().Distinct()];
+        string[] missing =
+        [
+            .. from checkpoint in Curriculum.Checkpoints
+               where tested.Contains(checkpoint.Id)
+               from track in new[] { "exercises", "solutions" }
+               where Directory.Exists(Path.Combine(KataPaths.Root, track))
+                     && !Directory.Exists(Path.Combine(KataPaths.Root, track, checkpoint.Project))
+               select $"{track}/{checkpoint.Project}/ ({checkpoint.Name})",
+        ];
+
+        missing.ShouldBeEmpty("curriculum.json names these folders for checkpoints that have tests: create them, or correct the checkpoint's \"project\"");
+    }
 }

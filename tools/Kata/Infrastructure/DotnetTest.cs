@@ -32,6 +32,7 @@ public static class DotnetTest
     /// <paramref name="target"/> names another project. With <paramref name="annotateOnGitHub"/>, failures
     /// also become GitHub Actions annotations (only where a failure is a real problem).
     /// </summary>
+    /// <param name="cancellationToken">Stops the run (and every process it started) early: then it throws <see cref="OperationCanceledException"/>.</param>
     public static TestRunReport Run(
         string root,
         string track,
@@ -41,7 +42,8 @@ public static class DotnetTest
         TextWriter? echo = null,
         TimeSpan? timeout = null,
         bool annotateOnGitHub = false,
-        string? target = null)
+        string? target = null,
+        CancellationToken cancellationToken = default)
     {
         string jsonPath = Path.ChangeExtension(Path.GetFullPath(logPath), ".json");
         File.Delete(jsonPath);
@@ -55,7 +57,7 @@ public static class DotnetTest
                 ? (string[])["--logger", "GitHubActions;summary-include-passed=false"]
                 : [],
         ];
-        ProcessResult process = ProcessRunner.Run("dotnet", arguments, root, logPath, environment, echo, timeout);
+        ProcessResult process = ProcessRunner.Run("dotnet", arguments, root, logPath, environment, echo, timeout, cancellationToken);
 
         if (!File.Exists(jsonPath))
         {

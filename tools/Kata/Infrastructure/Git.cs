@@ -1,25 +1,59 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
 namespace Kata.Cli.Infrastructure;
 
-/// <summary>The few git questions the kata asks.</summary>
+/// <summary>Runs git in the kata's folder and returns what it printed.</summary>
 public static class Git
 {
-    /// <summary>The first commit of the repository at <paramref name="root"/>, or null without git history.</summary>
-    public static string? FirstCommit(string root)
+    /// <summary>Runs <c>git arguments</c> in <paramref name="root"/>; null when git fails.</summary>
+    /// <exception cref="KataException">git is not installed.</exception>
+    public static byte[]? Run(string root, params string[] arguments)
     {
-        string log = Path.Combine(Path.GetTempPath(), $"kata-git-{Environment.ProcessId}.log");
+        var start = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         try
         {
-            ProcessResult result = ProcessRunner.Run("git", ["rev-list", "--max-parents=0", "HEAD"], root, log, timeout: TimeSpan.FromMinutes(1));
-            string[] lines = File.ReadAllLines(log);
-            return result.ExitCode == 0 && lines.Length > 0 ? lines[^1].Trim() : null;
+            using var process = Process.Start(start)!;
+            using var output = new MemoryStream();
+            Task errors = process.StandardError.ReadToEndAsync();
+            process.StandardOutput.BaseStream.CopyTo(output);
+            process.WaitForExit();
+            errors.Wait();
+            return process.ExitCode == 0 ? output.ToArray() : null;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Win32Exception error)
+        {
+            throw new KataException("git is not installed (or not on PATH). Install git, then run the command again.", ExitCodes.Environment, error);
+        }
+    }
+
+    /// <summary>The lines git printed, or an empty list when it failed.</summary>
+    public static IReadOnlyList<string> Lines(string root, params string[] arguments) =>
+        Run(root, arguments) is { } output
+            ? System.Text.Encoding.UTF8.GetString(output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
+
+    /// <summary>The first commit of the repository at <paramref name="root"/>, or null without git (history).</summary>
+    public static string? FirstCommit(string root)
+    {
+        try
+        {
+            return Lines(root, "rev-list", "--max-parents=0", "HEAD") is { Count: > 0 } roots ? roots[^1] : null;
+        }
+        catch (KataException)
         {
             return null; // git is not installed
-        }
-        finally
-        {
-            File.Delete(log);
         }
     }
 }

@@ -10,7 +10,8 @@ public static class ProcessRunner
 {
     /// <summary>
     /// Runs <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.
-    /// After <paramref name="timeout"/> the whole process tree is killed and <see cref="ProcessResult.TimedOut"/> is true.
+    /// After <paramref name="timeout"/> the whole process tree is killed and <see cref="ProcessResult.TimedOut"/> is true;
+    /// when <paramref name="cancellationToken"/> is cancelled the tree is killed and <see cref="OperationCanceledException"/> thrown.
     /// </summary>
     public static ProcessResult Run(
         string fileName,
@@ -19,7 +20,8 @@ public static class ProcessRunner
         string logPath,
         IReadOnlyDictionary<string, string?>? environment = null,
         TextWriter? echo = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         var start = new ProcessStartInfo(fileName)
@@ -61,10 +63,16 @@ public static class ProcessRunner
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        bool finished = process.WaitForExit(timeout ?? Timeout.InfiniteTimeSpan);
+        bool finished;
+        using (cancellationToken.Register(() => StopTree(process)))
+        {
+            finished = process.WaitForExit(timeout ?? Timeout.InfiniteTimeSpan);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         if (!finished)
         {
-            process.Kill(entireProcessTree: true);
+            StopTree(process);
             process.WaitForExit();
             Write($"[kata] stopped after {timeout}: the process ran too long.");
             return new ProcessResult(-1, TimedOut: true);
@@ -72,5 +80,17 @@ public static class ProcessRunner
 
         process.WaitForExit(); // flushes the asynchronous output readers
         return new ProcessResult(process.ExitCode, TimedOut: false);
+    }
+
+    private static void StopTree(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It has already ended.
+        }
     }
 }
