@@ -67,10 +67,13 @@ internal static class RunReport
         return lines;
     }
 
-    /// <summary>Keeps the counts of every checkpoint whose tests all ran, for <c>kata status</c> (.kata/results).</summary>
+    /// <summary>
+    /// Keeps the counts of every checkpoint whose tests all ran, for <c>kata status</c> (.kata/results).
+    /// Only for the learner's own runs: grading and the solutions track leave the learner's state alone.
+    /// </summary>
     private static void RecordForStatus(SortedDictionary<int, CheckpointTally> tally)
     {
-        if (KataEnvironment.IsSolutionsTrack)
+        if (KataEnvironment.RevealsEverything)
         {
             return;
         }

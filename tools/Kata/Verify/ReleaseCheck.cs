@@ -47,7 +47,8 @@ public static partial class ReleaseCheck
             }
 
             string text = File.ReadAllText(file);
-            if (solutionLines.FirstOrDefault(l => text.Contains(l, StringComparison.Ordinal)) is { } leak)
+            var lines = text.Split('\n').Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+            if (solutionLines.FirstOrDefault(lines.Contains) is { } leak)
             {
                 problems.Add($"release: {relative} contains solution code: {leak}");
             }
