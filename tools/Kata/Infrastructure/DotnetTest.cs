@@ -46,6 +46,7 @@ public static class DotnetTest
         CancellationToken cancellationToken = default)
     {
         string jsonPath = Path.ChangeExtension(Path.GetFullPath(logPath), ".json");
+        Directory.CreateDirectory(Path.GetDirectoryName(jsonPath)!);
         File.Delete(jsonPath);
         string[] arguments =
         [
