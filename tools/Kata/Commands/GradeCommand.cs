@@ -48,7 +48,7 @@ public static class GradeCommand
         if (only is int id && curriculum.Find(id) is null)
         {
             Console.Error.WriteLine($"There is no checkpoint {id}; curriculum.json lists {string.Join(", ", curriculum.Checkpoints.Select(c => c.Id))}.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         string output = Path.GetFullPath(outputOption ?? Path.Combine(root, "artifacts", "grade"));
@@ -63,7 +63,7 @@ public static class GradeCommand
         catch (Exception error) when (error is InvalidOperationException or IOException)
         {
             Console.Error.WriteLine(error.Message);
-            return 2;
+            return ExitCodes.Environment;
         }
 
         var grades = new List<GradeReport>();
@@ -106,12 +106,12 @@ public static class GradeCommand
 
         if (grades.Count < targets.Length)
         {
-            return 2;
+            return ExitCodes.Environment;
         }
 
         return only is int checkpoint
-            ? (grades.All(g => g.Checkpoints.Single(c => c.Id == checkpoint) is { Total: > 0 } c && c.Passed == c.Total && g.Rules.Passed == g.Rules.Total && g.Rules.Total > 0) ? 0 : 1)
-            : (grades.All(g => g.Passed) ? 0 : 1);
+            ? (grades.All(g => g.Checkpoints.Single(c => c.Id == checkpoint) is { Total: > 0 } c && c.Passed == c.Total && g.Rules.Passed == g.Rules.Total && g.Rules.Total > 0) ? ExitCodes.Ok : ExitCodes.NotYet)
+            : (grades.All(g => g.Passed) ? ExitCodes.Ok : ExitCodes.NotYet);
     }
 
     private static string ResolvePristine(string root, string? option, string scratch, bool gradingThisCopy)

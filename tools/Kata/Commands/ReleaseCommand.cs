@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kata.Cli.Infrastructure;
 using Kata.Cli.Release;
 using Kata.Core;
 
@@ -21,7 +22,7 @@ public static class ReleaseCommand
             if (!Directory.Exists(Path.Combine(KataPaths.Root, "solutions")))
             {
                 Console.Error.WriteLine("This is already a learner's copy (there is no solutions/ folder): release from the instructor's repository.");
-                return 2;
+                return ExitCodes.Environment;
             }
 
             try
@@ -29,12 +30,12 @@ public static class ReleaseCommand
                 IReadOnlyList<string> files = ReleaseExport.Export(KataPaths.Root, folder, parse.GetValue(git));
                 Console.WriteLine($"Wrote the learner release ({files.Count} files) to {folder}.");
                 Console.WriteLine("Check it with: cd <folder> && dotnet test --filter Checkpoint=1   (every test fails: the stubs are not implemented yet)");
-                return 0;
+                return ExitCodes.Ok;
             }
             catch (Exception error) when (error is IOException or InvalidOperationException)
             {
                 Console.Error.WriteLine(error.Message);
-                return 2;
+                return ExitCodes.Environment;
             }
         });
         return command;

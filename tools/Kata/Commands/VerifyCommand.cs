@@ -29,7 +29,7 @@ public static class VerifyCommand
         if (!Directory.Exists(Path.Combine(root, "solutions")))
         {
             Console.Error.WriteLine("kata verify needs the solutions/ folder, which a learner's copy does not have.");
-            return 2;
+            return ExitCodes.Environment;
         }
 
         string outDir = Path.Combine(root, "artifacts", "verify");
@@ -124,7 +124,7 @@ public static class VerifyCommand
         int passed = solutions.Tests.Count(t => t.Passed) + tools.Tests.Count(t => t.Passed);
         int failed = solutions.Tests.Count(t => !t.Passed) + (solutions.Aborted ? 1 : 0) + tools.Tests.Count(t => !t.Passed) + (tools.Aborted ? 1 : 0);
         Console.WriteLine($"{passed} passed, {failed} failed");
-        return problems.Count == 0 ? 0 : 1;
+        return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.NotYet;
     }
 
     private static void CheckRan(TestRunReport run, string track, List<string> problems)
