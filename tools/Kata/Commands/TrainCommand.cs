@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Kata.Cli.Infrastructure;
 using Kata.Core;
 
 namespace Kata.Cli.Commands;
@@ -69,31 +70,18 @@ public static class TrainCommand
     {
         string project = Path.Combine(KataPaths.Root, "tools", "Kata.Train");
         Console.WriteLine($"Building the training program against {track}/ …");
-        (int built, string log) = Build(["build", project, "-c", "Release", $"-p:KataTrack={track}", "--verbosity", "quiet", "-nologo"]);
-        if (built != 0)
+        string log = Path.Combine(KataPaths.Root, "artifacts", "train", "build.log");
+        ProcessResult built = ProcessRunner.Run(
+            "dotnet", ["build", project, "-c", "Release", $"-p:KataTrack={track}", "--verbosity", "quiet", "-nologo"], KataPaths.Root, log);
+        if (built.ExitCode != 0)
         {
-            Console.Error.WriteLine(log.Trim());
+            // The build's output is shown only when it fails: the compiler errors in the learner's code.
+            Console.Error.WriteLine(File.ReadAllText(log).Trim());
             Console.Error.WriteLine($"The training program does not build against {track}/: fix the compiler errors above, or watch the reference with --track solutions.");
-            return built;
+            return built.ExitCode;
         }
 
         return Execute([Path.Combine(project, "bin", "Release", "net10.0", "kata-train.dll"), .. arguments]);
-    }
-
-    // Runs dotnet quietly and keeps what it printed, to show only when the build fails.
-    private static (int ExitCode, string Output) Build(IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet build.");
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
     }
 
     // Runs dotnet with the terminal handed through, so the training program can draw its progress bar.

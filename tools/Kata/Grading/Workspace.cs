@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Formats.Tar;
+using Kata.Cli.Infrastructure;
 using System.Security.Cryptography;
 
 namespace Kata.Cli.Grading;
@@ -126,20 +126,10 @@ public sealed class Workspace
         }
 
         Directory.CreateDirectory(target);
-        var start = new ProcessStartInfo("git") { WorkingDirectory = repository, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in (string[])["archive", "--format=tar", revision])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var git = Process.Start(start) ?? throw new InvalidOperationException("Could not start git.");
-        Task<string> errors = git.StandardError.ReadToEndAsync();
-        TarFile.ExtractToDirectory(git.StandardOutput.BaseStream, target, overwriteFiles: true);
-        git.WaitForExit();
-        if (git.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"git archive {revision} failed: {errors.Result.Trim()}");
-        }
+        byte[] archive = Git.Run(repository, "archive", "--format=tar", revision)
+            ?? throw new InvalidOperationException($"git archive {revision} failed in {repository}: is it a commit of this repository?");
+        using var tar = new MemoryStream(archive);
+        TarFile.ExtractToDirectory(tar, target, overwriteFiles: true);
     }
 
     /// <summary>Tests, test support (with the Kata.Core sources it compiles) and the configuration that decide a grade.</summary>
