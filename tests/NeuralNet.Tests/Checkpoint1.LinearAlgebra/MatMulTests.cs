@@ -1,4 +1,8 @@
-namespace NeuralNet.Tests.Checkpoint1;
+namespace Kata.Tests.Checkpoint1;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 [Checkpoint(1)]
 public sealed class MatMulTests

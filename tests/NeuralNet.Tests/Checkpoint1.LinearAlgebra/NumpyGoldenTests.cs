@@ -1,6 +1,10 @@
 using System.Text.Json;
 
-namespace NeuralNet.Tests.Checkpoint1;
+namespace Kata.Tests.Checkpoint1;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>
 /// Compares against results numpy computed (Golden/numpy_golden.json, written by

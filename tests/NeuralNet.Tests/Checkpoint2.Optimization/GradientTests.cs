@@ -1,4 +1,8 @@
-namespace NeuralNet.Tests.Checkpoint2;
+namespace Kata.Tests.Checkpoint2;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 [Checkpoint(2)]
 public sealed class GradientTests

@@ -1,4 +1,8 @@
-namespace NeuralNet.Tests.Checkpoint3;
+namespace Kata.Tests.Checkpoint3;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 [Checkpoint(3)]
 public sealed class ActivationTests

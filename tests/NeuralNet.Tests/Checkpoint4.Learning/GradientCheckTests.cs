@@ -1,6 +1,10 @@
 using System.Globalization;
 
-namespace NeuralNet.Tests.Checkpoint4;
+namespace Kata.Tests.Checkpoint4;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>
 /// The lesson that ties checkpoint 2 to checkpoint 4: backpropagation must agree with the slow,

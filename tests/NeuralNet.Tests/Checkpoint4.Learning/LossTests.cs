@@ -1,4 +1,8 @@
-namespace NeuralNet.Tests.Checkpoint4;
+namespace Kata.Tests.Checkpoint4;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 [Checkpoint(4)]
 public sealed class LossTests

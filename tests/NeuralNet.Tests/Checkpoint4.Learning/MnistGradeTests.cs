@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using Kata.Core;
 
-namespace NeuralNet.Tests.Checkpoint4;
+namespace Kata.Tests.Checkpoint4;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>
 /// The summit: your network, trained by your backpropagation on real MNIST images, must classify the

@@ -2,7 +2,11 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 
-namespace NeuralNet.Tests.Checkpoint4;
+namespace Kata.Tests.Checkpoint4;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>The IDX reader, on small files written by the test: exact when valid, a clear sentence when not.</summary>
 [Checkpoint(4)]

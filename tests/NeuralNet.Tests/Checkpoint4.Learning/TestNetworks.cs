@@ -1,4 +1,8 @@
-namespace NeuralNet.Tests.Checkpoint4;
+namespace Kata.Tests.Checkpoint4;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>
 /// Small seeded networks and data for checkpoint 4. Built without any learner code (not even

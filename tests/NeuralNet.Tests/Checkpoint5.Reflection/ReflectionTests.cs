@@ -1,4 +1,8 @@
-namespace NeuralNet.Tests.Checkpoint5;
+namespace Kata.Tests.Checkpoint5;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>
 /// The reflection (exercises/Checkpoint5.Reflection/REFLECTION.md) is graded on its shape only: four

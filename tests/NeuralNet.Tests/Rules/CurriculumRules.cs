@@ -1,7 +1,11 @@
 using System.Reflection;
 using Kata.Core;
 
-namespace NeuralNet.Tests.Rules;
+namespace Kata.Tests.Rules;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>The tests, curriculum.json and the learner projects describe the same checkpoints.</summary>
 [KataRules]

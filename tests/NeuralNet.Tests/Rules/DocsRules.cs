@@ -1,7 +1,11 @@
 using System.Text.RegularExpressions;
 using Kata.Core;
 
-namespace NeuralNet.Tests.Rules;
+namespace Kata.Tests.Rules;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>checkpoints.md describes the checkpoints of curriculum.json and shows their hints.</summary>
 [KataRules]

@@ -3,7 +3,11 @@ using System.Runtime.InteropServices;
 using System.Xml.Linq;
 using Kata.Core;
 
-namespace NeuralNet.Tests.Rules;
+namespace Kata.Tests.Rules;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>
 /// The rules of the kata itself, checked on every run: learner code uses only the .NET base library,

@@ -1,4 +1,8 @@
-namespace NeuralNet.Tests.Checkpoint1.HoldOut;
+namespace Kata.Tests.Checkpoint1.HoldOut;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>
 /// Hold-out tests: shapes and seeds the visible tests do not use, so an implementation tuned to the

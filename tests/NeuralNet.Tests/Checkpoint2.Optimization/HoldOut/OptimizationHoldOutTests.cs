@@ -1,4 +1,8 @@
-namespace NeuralNet.Tests.Checkpoint2.HoldOut;
+namespace Kata.Tests.Checkpoint2.HoldOut;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>Hold-out tests for checkpoint 2: functions and starts the visible tests do not use.</summary>
 [Checkpoint(2)]

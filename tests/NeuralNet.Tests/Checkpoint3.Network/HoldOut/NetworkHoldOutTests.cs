@@ -1,4 +1,8 @@
-namespace NeuralNet.Tests.Checkpoint3.HoldOut;
+namespace Kata.Tests.Checkpoint3.HoldOut;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>Hold-out tests for checkpoint 3: architectures and activations the visible tests do not use.</summary>
 [Checkpoint(3)]

@@ -1,6 +1,10 @@
 using Kata.Core;
 
-namespace NeuralNet.Tests.Checkpoint4.HoldOut;
+namespace Kata.Tests.Checkpoint4.HoldOut;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>
 /// Hold-out tests for checkpoint 4: another architecture and seed for the gradient check, logits the

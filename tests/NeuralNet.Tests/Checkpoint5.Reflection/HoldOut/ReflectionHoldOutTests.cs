@@ -1,4 +1,8 @@
-namespace NeuralNet.Tests.Checkpoint5.HoldOut;
+namespace Kata.Tests.Checkpoint5.HoldOut;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>
 /// Hold-out tests for checkpoint 5: still structure, not content, but a little closer to it — each
