@@ -12,6 +12,10 @@ namespace Kata.Core;
 /// <param name="Required">True for the core curriculum; false for a bonus checkpoint.</param>
 /// <param name="Points">Points the grader gives for passing every test of this checkpoint.</param>
 /// <param name="Hints">Staged hints, gentlest first; never the answer.</param>
+/// <param name="InstructorReads">
+/// True when the tests can check only the form of the work (the reflection essay): its points are shown
+/// as waiting for the instructor's reading, never as certain.
+/// </param>
 public sealed record Checkpoint(
     int Id,
     string Slug,
@@ -20,7 +24,8 @@ public sealed record Checkpoint(
     string Goal,
     bool Required,
     int Points,
-    IReadOnlyList<string> Hints)
+    IReadOnlyList<string> Hints,
+    bool InstructorReads = false)
 {
     /// <summary>"Checkpoint 2 · Optimization".</summary>
     public string Name => $"Checkpoint {Id} · {Title}";
@@ -76,10 +81,11 @@ public sealed class Curriculum
             throw new InvalidDataException($"{path} lists no checkpoints.");
         }
 
+        // Ids only go up: a bonus checkpoint keeps its number even when the ones before it are not written yet.
         var ids = checkpoints.Select(c => c.Id).ToList();
-        if (!ids.SequenceEqual(Enumerable.Range(ids[0], ids.Count)))
+        if (ids[0] < 1 || ids.Zip(ids.Skip(1)).Any(pair => pair.Second <= pair.First))
         {
-            throw new InvalidDataException($"{path}: checkpoint ids must count up by one (got {string.Join(", ", ids)}).");
+            throw new InvalidDataException($"{path}: checkpoint ids must be positive and go up (got {string.Join(", ", ids)}).");
         }
 
         if (file.Mnist is not { } mnist)

@@ -12,6 +12,7 @@ namespace Kata.Core;
 /// <param name="Message">The failure message, if any.</param>
 /// <param name="Seconds">How long it took.</param>
 /// <param name="Site">For a failure: where it happened, e.g. "your code: LinearAlgebra.Dot in exercises/….cs:line 17".</param>
+/// <param name="Grades">The learner methods the test grades (its Grades property), e.g. "LinearAlgebra.Dot".</param>
 public sealed record TestRecord(
     string Name,
     string FullyQualifiedName,
@@ -20,7 +21,8 @@ public sealed record TestRecord(
     string? Kind,
     string? Message,
     double Seconds,
-    string? Site = null)
+    string? Site = null,
+    IReadOnlyList<string>? Grades = null)
 {
     /// <summary>True for the kata's own rules.</summary>
     public bool IsRule => Kind == "Rules";

@@ -9,6 +9,7 @@ public sealed class BroadcastTests
 {
     private const double Tolerance = 1e-12;
 
+    [Grades("LinearAlgebra.AddRowVector")]
     [Test]
     public void AddRowVector_adds_the_vector_to_every_row()
     {
@@ -17,6 +18,7 @@ public sealed class BroadcastTests
         LinearAlgebra.AddRowVector(a, [10, 20, 30]).ShouldMatch(Matrix.FromRows([11, 22, 33], [14, 25, 36]), Tolerance);
     }
 
+    [Grades("LinearAlgebra.AddRowVector")]
     [Test]
     public void AddRowVector_with_a_vector_of_the_wrong_length_is_rejected_naming_the_shape_and_the_length()
     {
@@ -24,6 +26,7 @@ public sealed class BroadcastTests
         add.ShouldRejectWith(["AddRowVector", "2x3", "2"]);
     }
 
+    [Grades("LinearAlgebra.ColumnSums")]
     [Test]
     public void ColumnSums_adds_up_each_column()
     {
@@ -32,12 +35,14 @@ public sealed class BroadcastTests
         LinearAlgebra.ColumnSums(a).ShouldBe([4, 7, 9.5], Tolerance);
     }
 
+    [Grades("LinearAlgebra.ColumnSums")]
     [Test]
     public void ColumnSums_of_a_single_row_is_that_row()
     {
         LinearAlgebra.ColumnSums(Matrix.RowVector(3, -1, 2)).ShouldBe([3, -1, 2], Tolerance);
     }
 
+    [Grades("LinearAlgebra.AddRowVector", "LinearAlgebra.ColumnSums")]
     [Test]
     public void Broadcast_helpers_do_not_change_their_inputs()
     {

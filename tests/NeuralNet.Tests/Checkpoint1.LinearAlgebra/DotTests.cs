@@ -5,6 +5,7 @@ using NUnit.Framework;
 using Shouldly;
 
 [Checkpoint(1)]
+[Grades("LinearAlgebra.Dot")]
 public sealed class DotTests
 {
     private const double Tolerance = 1e-12;

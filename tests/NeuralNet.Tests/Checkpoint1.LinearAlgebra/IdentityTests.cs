@@ -10,6 +10,7 @@ public sealed class IdentityTests
 {
     private const double Tolerance = 1e-10;
 
+    [Grades("LinearAlgebra.MatMul")]
     [TestCase(1, 1)]
     [TestCase(3, 5)]
     [TestCase(6, 2)]
@@ -21,6 +22,7 @@ public sealed class IdentityTests
         LinearAlgebra.MatMul(Matrix.Identity(rows), a).ShouldMatch(a, Tolerance, "I·A should be A");
     }
 
+    [Grades("LinearAlgebra.MatMul", "LinearAlgebra.Transpose")]
     [TestCase(2, 3, 4)]
     [TestCase(5, 1, 3)]
     [TestCase(1, 7, 1)]
@@ -34,6 +36,7 @@ public sealed class IdentityTests
         left.ShouldMatch(right, Tolerance, "(AB)ᵀ should equal BᵀAᵀ");
     }
 
+    [Grades("LinearAlgebra.MatMul")]
     [TestCase(2, 3, 4, 5)]
     [TestCase(4, 1, 6, 2)]
     public void Matrix_multiplication_is_associative(int n, int k, int m, int p)
@@ -46,6 +49,7 @@ public sealed class IdentityTests
         left.ShouldMatch(right, Tolerance, "(AB)C should equal A(BC)");
     }
 
+    [Grades("LinearAlgebra.MatMul", "LinearAlgebra.Dot")]
     [Test]
     public void Each_entry_of_a_product_is_the_dot_product_of_a_row_and_a_column()
     {

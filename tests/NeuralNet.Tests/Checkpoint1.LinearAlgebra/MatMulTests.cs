@@ -5,6 +5,7 @@ using NUnit.Framework;
 using Shouldly;
 
 [Checkpoint(1)]
+[Grades("LinearAlgebra.MatMul")]
 public sealed class MatMulTests
 {
     private const double Tolerance = 1e-12;

@@ -26,18 +26,21 @@ public sealed class NumpyGoldenTests
     public static IEnumerable<TestCaseData> TransposeCases() =>
         Cases.Transpose.Select(c => new TestCaseData(c).SetName($"Transpose_matches_numpy_for_{Shape(c.A)}"));
 
+    [Grades("LinearAlgebra.Dot")]
     [TestCaseSource(nameof(DotCases))]
     public void Dot_matches_numpy(DotCase c)
     {
         LinearAlgebra.Dot(c.A, c.B).ShouldBe(c.Expected, Tolerance * c.A.Length);
     }
 
+    [Grades("LinearAlgebra.MatMul")]
     [TestCaseSource(nameof(MatMulCases))]
     public void MatMul_matches_numpy(MatrixCase c)
     {
         LinearAlgebra.MatMul(Matrix.FromRows(c.A), Matrix.FromRows(c.B!)).ShouldMatch(Matrix.FromRows(c.Expected), Tolerance * 10);
     }
 
+    [Grades("LinearAlgebra.Transpose")]
     [TestCaseSource(nameof(TransposeCases))]
     public void Transpose_matches_numpy(MatrixCase c)
     {

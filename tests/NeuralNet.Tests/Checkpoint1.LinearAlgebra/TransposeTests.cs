@@ -5,6 +5,7 @@ using NUnit.Framework;
 using Shouldly;
 
 [Checkpoint(1)]
+[Grades("LinearAlgebra.Transpose")]
 public sealed class TransposeTests
 {
     [Test]

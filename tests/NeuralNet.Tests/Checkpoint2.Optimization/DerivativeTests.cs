@@ -5,6 +5,7 @@ using NUnit.Framework;
 using Shouldly;
 
 [Checkpoint(2)]
+[Grades("Calculus.Derivative")]
 public sealed class DerivativeTests
 {
     // Central differences with h = 1e-5 are accurate to about 1e-10 for these smooth functions;

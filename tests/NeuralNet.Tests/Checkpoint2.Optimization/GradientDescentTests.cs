@@ -5,6 +5,7 @@ using NUnit.Framework;
 using Shouldly;
 
 [Checkpoint(2)]
+[Grades("Calculus.GradientDescent")]
 public sealed class GradientDescentTests
 {
     // f(x, y) = (x − 3)² + 2(y + 1)² has its only minimum at (3, −1), where f = 0.

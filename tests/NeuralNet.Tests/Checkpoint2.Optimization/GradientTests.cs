@@ -5,6 +5,7 @@ using NUnit.Framework;
 using Shouldly;
 
 [Checkpoint(2)]
+[Grades("Calculus.NumericalGradient")]
 public sealed class GradientTests
 {
     private const double Tolerance = 1e-6;

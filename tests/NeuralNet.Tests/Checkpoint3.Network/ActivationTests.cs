@@ -9,12 +9,14 @@ public sealed class ActivationTests
 {
     private const double Tolerance = 1e-12;
 
+    [Grades("Activations.Sigmoid")]
     [Test]
     public void Sigmoid_of_zero_is_one_half()
     {
         Activations.Sigmoid(0).ShouldBe(0.5, Tolerance);
     }
 
+    [Grades("Activations.Sigmoid")]
     [TestCase(1.0, 0.7310585786300049)]
     [TestCase(-2.0, 0.11920292202211755)]
     [TestCase(5.0, 0.9933071490757153)]
@@ -23,6 +25,7 @@ public sealed class ActivationTests
         Activations.Sigmoid(z).ShouldBe(expected, Tolerance);
     }
 
+    [Grades("Activations.Sigmoid")]
     [TestCase(0.3)]
     [TestCase(2.0)]
     [TestCase(7.5)]
@@ -31,6 +34,7 @@ public sealed class ActivationTests
         (Activations.Sigmoid(z) + Activations.Sigmoid(-z)).ShouldBe(1.0, Tolerance);
     }
 
+    [Grades("Activations.Sigmoid")]
     [TestCase(1000.0, 1.0)]
     [TestCase(-1000.0, 0.0)]
     [TestCase(40.0, 1.0)]
@@ -43,6 +47,7 @@ public sealed class ActivationTests
         s.ShouldBe(limit, 1e-12);
     }
 
+    [Grades("Activations.Sigmoid")]
     [Test]
     public void Sigmoid_stays_between_zero_and_one()
     {
@@ -53,6 +58,7 @@ public sealed class ActivationTests
         }
     }
 
+    [Grades("Activations.ReLU")]
     [TestCase(-3.0, 0.0)]
     [TestCase(-0.001, 0.0)]
     [TestCase(0.0, 0.0)]
@@ -63,6 +69,7 @@ public sealed class ActivationTests
         Activations.ReLU(z).ShouldBe(expected);
     }
 
+    [Grades("Activations.Apply")]
     [Test]
     public void Apply_ReLU_works_on_every_entry_of_a_matrix()
     {
@@ -71,6 +78,7 @@ public sealed class ActivationTests
         Activations.Apply(z, Activation.ReLU).ShouldMatch(Matrix.FromRows([0, 2], [3, 0]), Tolerance);
     }
 
+    [Grades("Activations.Apply")]
     [Test]
     public void Apply_Sigmoid_works_on_every_entry_of_a_matrix()
     {
@@ -80,6 +88,7 @@ public sealed class ActivationTests
         Activations.Apply(z, Activation.Sigmoid).ShouldMatch(expected, Tolerance);
     }
 
+    [Grades("Activations.Apply")]
     [Test]
     public void Apply_does_not_change_its_input()
     {

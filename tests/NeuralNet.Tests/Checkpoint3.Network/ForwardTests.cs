@@ -5,6 +5,7 @@ using NUnit.Framework;
 using Shouldly;
 
 [Checkpoint(3)]
+[Grades("Network.Forward")]
 public sealed class ForwardTests
 {
     private const double Tolerance = 1e-12;

@@ -5,6 +5,7 @@ using NUnit.Framework;
 using Shouldly;
 
 [Checkpoint(3)]
+[Grades("Initialization.RandomWeights")]
 public sealed class InitializationTests
 {
     [Test]

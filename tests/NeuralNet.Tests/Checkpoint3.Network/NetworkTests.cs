@@ -5,6 +5,7 @@ using NUnit.Framework;
 using Shouldly;
 
 [Checkpoint(3)]
+[Grades("Initialization.RandomWeights")]
 public sealed class NetworkTests
 {
     [TestCase(new[] { 784, 128, 5 })]

@@ -5,6 +5,7 @@ using NUnit.Framework;
 using Shouldly;
 
 [Checkpoint(4)]
+[Grades("Backpropagation.ActivationDerivative")]
 public sealed class ActivationDerivativeTests
 {
     private const double Tolerance = 1e-12;

@@ -5,6 +5,7 @@ using NUnit.Framework;
 using Shouldly;
 
 [Checkpoint(4)]
+[Grades("Backpropagation.Backward")]
 public sealed class BackwardTests
 {
     private const double Tolerance = 1e-12;

@@ -10,6 +10,7 @@ public sealed class EvaluationTests
     // One layer with W = I and b = 0: the scores are the inputs themselves.
     private static Network PassThrough(int n) => new([Matrix.Identity(n)], [new double[n]]);
 
+    [Grades("Evaluation.Predict")]
     [Test]
     public void Predict_picks_the_class_with_the_largest_score_in_each_row()
     {
@@ -18,12 +19,14 @@ public sealed class EvaluationTests
         PassThrough(3).Predict(scores).ShouldBe([1, 0, 1]);
     }
 
+    [Grades("Evaluation.Predict")]
     [Test]
     public void Predict_picks_the_first_of_equal_largest_scores()
     {
         PassThrough(3).Predict(Matrix.FromRows([2, 5, 5], [0, 0, 0])).ShouldBe([1, 0]);
     }
 
+    [Grades("Evaluation.Accuracy")]
     [Test]
     public void Accuracy_is_the_fraction_of_samples_predicted_right()
     {
@@ -32,6 +35,7 @@ public sealed class EvaluationTests
         PassThrough(3).Accuracy(scores, [0, 1, 2, 2]).ShouldBe(0.75, 1e-15);
     }
 
+    [Grades("Evaluation.Accuracy")]
     [Test]
     public void Accuracy_is_zero_when_every_prediction_is_wrong()
     {

@@ -12,6 +12,7 @@ using Shouldly;
 /// Calculus.NumericalGradient, your own Forward and your own CrossEntropy.
 /// </summary>
 [Checkpoint(4)]
+[Grades("Backpropagation.Backward")]
 public sealed class GradientCheckTests
 {
     private const double MaxRelativeError = 1e-6;

@@ -9,6 +9,7 @@ public sealed class LossTests
 {
     private const double Tolerance = 1e-12;
 
+    [Grades("Loss.Softmax")]
     [Test]
     public void Softmax_of_a_row_matches_known_values()
     {
@@ -18,6 +19,7 @@ public sealed class LossTests
         Loss.Softmax(Matrix.FromRows([1, 2, 3])).ShouldMatch(expected, Tolerance);
     }
 
+    [Grades("Loss.Softmax")]
     [Test]
     public void Softmax_rows_are_positive_and_sum_to_one()
     {
@@ -31,6 +33,7 @@ public sealed class LossTests
         }
     }
 
+    [Grades("Loss.Softmax")]
     [Test]
     public void Softmax_does_not_change_when_the_same_number_is_added_to_every_score_of_a_row()
     {
@@ -40,6 +43,7 @@ public sealed class LossTests
         Loss.Softmax(shifted).ShouldMatch(Loss.Softmax(z), 1e-12, "adding c to a row of scores multiplies numerator and denominator by e^c");
     }
 
+    [Grades("Loss.Softmax")]
     [Test]
     public void Softmax_of_scores_of_plus_or_minus_1000_is_finite()
     {
@@ -48,6 +52,7 @@ public sealed class LossTests
         p.ShouldMatch(Matrix.FromRows([1, 0, 0], [0.5, 0.5, 0], [1.0 / 3, 1.0 / 3, 1.0 / 3]), Tolerance, "e^1000 is infinity: subtract each row's maximum first");
     }
 
+    [Grades("Loss.Softmax")]
     [Test]
     public void Softmax_does_not_change_its_input()
     {
@@ -58,6 +63,7 @@ public sealed class LossTests
         z.ShouldMatch(Matrix.FromRows([1, 2, 3], [-1, 0, 1]), 0.0, "Softmax changed its argument");
     }
 
+    [Grades("Loss.CrossEntropy")]
     [TestCase(0, 2.40760596444438)]
     [TestCase(1, 1.4076059644443801)]
     [TestCase(2, 0.4076059644443803)]
@@ -66,6 +72,7 @@ public sealed class LossTests
         Loss.CrossEntropy(Matrix.FromRows([1, 2, 3]), [label]).ShouldBe(expected, Tolerance);
     }
 
+    [Grades("Loss.CrossEntropy")]
     [Test]
     public void CrossEntropy_of_a_batch_is_the_mean_over_its_samples()
     {
@@ -75,12 +82,14 @@ public sealed class LossTests
         Loss.CrossEntropy(logits, [2, 1]).ShouldBe((0.4076059644443803 + Math.Log(3)) / 2, Tolerance);
     }
 
+    [Grades("Loss.CrossEntropy")]
     [Test]
     public void CrossEntropy_of_equal_scores_is_the_log_of_the_number_of_classes()
     {
         Loss.CrossEntropy(new Matrix(4, 5), [0, 1, 4, 2]).ShouldBe(Math.Log(5), Tolerance, "a network that knows nothing gives every class 1/5");
     }
 
+    [Grades("Loss.CrossEntropy")]
     [TestCase(0, 0.0)]
     [TestCase(1, 2000.0)]
     [TestCase(2, 1000.0)]
@@ -92,6 +101,7 @@ public sealed class LossTests
         loss.ShouldBe(expected, 1e-9);
     }
 
+    [Grades("Loss.CrossEntropyGradient")]
     [Test]
     public void CrossEntropyGradient_is_softmax_minus_the_one_hot_label_divided_by_the_batch_size()
     {
@@ -104,6 +114,7 @@ public sealed class LossTests
         Loss.CrossEntropyGradient(logits, [2, 1]).ShouldMatch(expected, Tolerance);
     }
 
+    [Grades("Loss.CrossEntropyGradient")]
     [Test]
     public void CrossEntropyGradient_equals_the_numerical_gradient_of_CrossEntropy()
     {
@@ -116,12 +127,14 @@ public sealed class LossTests
         analytic.ShouldMatch(new Matrix(3, 4, numeric), 1e-8, "your checkpoint-2 NumericalGradient of CrossEntropy");
     }
 
+    [Grades("Loss.CrossEntropyGradient")]
     [Test]
     public void CrossEntropyGradient_of_scores_of_plus_or_minus_1000_is_finite()
     {
         Loss.CrossEntropyGradient(Matrix.FromRows([1000, -1000, 0]), [1]).ShouldMatch(Matrix.FromRows([1, -1, 0]), Tolerance);
     }
 
+    [Grades("Loss.CrossEntropy")]
     [Test]
     public void CrossEntropy_rejects_a_label_count_that_differs_from_the_batch()
     {
@@ -129,6 +142,7 @@ public sealed class LossTests
         loss.ShouldRejectWith(["CrossEntropy", "2x4"]);
     }
 
+    [Grades("Loss.CrossEntropy")]
     [Test]
     public void CrossEntropy_rejects_a_label_that_is_not_a_class()
     {
@@ -136,6 +150,7 @@ public sealed class LossTests
         loss.ShouldRejectWith(["CrossEntropy", "7"]);
     }
 
+    [Grades("Loss.CrossEntropyGradient")]
     [Test]
     public void CrossEntropyGradient_rejects_a_label_count_that_differs_from_the_batch()
     {

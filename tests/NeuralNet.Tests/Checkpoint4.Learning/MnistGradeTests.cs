@@ -13,6 +13,7 @@ using Shouldly;
 /// "mnist" object in curriculum.json. The data comes from $MNIST_DIR or the cache `./kata data` fills.
 /// </summary>
 [Checkpoint(4)]
+[Grades("Training.Train")]
 [TimeLimit(300)] // a guard against a loop that never ends, not a speed requirement
 public sealed class MnistGradeTests
 {

@@ -29,6 +29,7 @@ public sealed class MnistReaderTests
     [TearDown]
     public void DeleteFolder() => Directory.Delete(_dir, recursive: true);
 
+    [Grades("Mnist.ReadImages")]
     [TestCase(false)]
     [TestCase(true)]
     public void ReadImages_reads_every_pixel_scaled_to_between_0_and_1(bool gzipped)
@@ -40,6 +41,7 @@ public sealed class MnistReaderTests
         images.ShouldMatch(new Matrix(3, 6, [.. Pixels.Select(p => p / 255.0)]), 1e-15, $"one image per row, pixel / 255 ({(gzipped ? "gzipped" : "raw")} file)");
     }
 
+    [Grades("Mnist.ReadLabels")]
     [TestCase(false)]
     [TestCase(true)]
     public void ReadLabels_reads_every_label(bool gzipped)
@@ -49,6 +51,7 @@ public sealed class MnistReaderTests
         Mnist.ReadLabels(path).ShouldBe([7, 0, 9, 3, 255]);
     }
 
+    [Grades("Mnist.ReadImages")]
     [Test]
     public void ReadImages_rejects_a_label_file_and_says_magic()
     {
@@ -57,6 +60,7 @@ public sealed class MnistReaderTests
         ShouldRejectFile(() => Mnist.ReadImages(path), path, "magic");
     }
 
+    [Grades("Mnist.ReadLabels")]
     [Test]
     public void ReadLabels_rejects_an_image_file_and_says_magic()
     {
@@ -65,6 +69,7 @@ public sealed class MnistReaderTests
         ShouldRejectFile(() => Mnist.ReadLabels(path), path, "magic");
     }
 
+    [Grades("Mnist.ReadImages")]
     [TestCase(false)]
     [TestCase(true)]
     public void ReadImages_rejects_a_file_with_fewer_pixels_than_its_header_promises(bool gzipped)
@@ -75,6 +80,7 @@ public sealed class MnistReaderTests
         ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
     }
 
+    [Grades("Mnist.ReadImages")]
     [Test]
     public void ReadImages_rejects_a_file_shorter_than_its_header()
     {
@@ -83,6 +89,7 @@ public sealed class MnistReaderTests
         ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
     }
 
+    [Grades("Mnist.ReadLabels")]
     [Test]
     public void ReadLabels_rejects_a_file_with_fewer_labels_than_its_header_promises()
     {
@@ -91,6 +98,7 @@ public sealed class MnistReaderTests
         ShouldRejectFile(() => Mnist.ReadLabels(path), path, "truncated");
     }
 
+    [Grades("Mnist.Load")]
     [Test]
     public void Load_keeps_the_samples_of_the_chosen_digits_in_file_order_and_numbers_their_classes()
     {
@@ -105,6 +113,7 @@ public sealed class MnistReaderTests
         data.Images.ShouldMatch(new Matrix(3, 4, [.. new[] { 0, 3, 5 }.SelectMany(row => pixels[(row * 4)..((row * 4) + 4)]).Select(p => p / 255.0)]), 1e-15);
     }
 
+    [Grades("Mnist.Load")]
     [Test]
     public void Load_rejects_an_image_file_and_a_label_file_with_different_counts()
     {

@@ -9,6 +9,7 @@ public sealed class TrainingTests
 {
     private const double Tolerance = 1e-12;
 
+    [Grades("Training.TrainStep")]
     [Test]
     public void TrainStep_moves_every_weight_and_bias_against_its_gradient()
     {
@@ -29,6 +30,7 @@ public sealed class TrainingTests
         }
     }
 
+    [Grades("Training.TrainStep")]
     [TestCase(Activation.ReLU)]
     [TestCase(Activation.Sigmoid)]
     public void One_TrainStep_on_a_fixed_batch_lowers_its_loss(Activation activation)
@@ -43,6 +45,7 @@ public sealed class TrainingTests
         after.ShouldBeLessThan(before, "a small step against the gradient must go downhill; a step with it (+ instead of −) climbs");
     }
 
+    [Grades("Training.Train")]
     [Test]
     public void Train_returns_one_loss_per_batch_and_counts_a_smaller_last_batch()
     {
@@ -56,6 +59,7 @@ public sealed class TrainingTests
         losses.ShouldAllBe(loss => double.IsFinite(loss) && loss > 0);
     }
 
+    [Grades("Training.Train")]
     [Test]
     public void Train_walks_the_samples_in_order_one_TrainStep_per_batch()
     {
@@ -82,6 +86,7 @@ public sealed class TrainingTests
         }
     }
 
+    [Grades("Training.Train")]
     [Test]
     public void Train_reports_progress_after_every_batch()
     {
@@ -99,6 +104,7 @@ public sealed class TrainingTests
         reports.Select(r => r.Loss).ShouldBe(losses, Tolerance, "each report carries that batch's loss");
     }
 
+    [Grades("Training.Train")]
     [TestCase(Activation.ReLU)]
     [TestCase(Activation.Sigmoid)]
     public void Training_on_three_separated_clusters_reaches_100_percent_accuracy(Activation activation)
@@ -111,6 +117,7 @@ public sealed class TrainingTests
         network.Accuracy(data.Images, data.Labels).ShouldBe(1.0, $"accuracy on the training clusters; the loss went from {losses[0]:G4} to {losses[^1]:G4}");
     }
 
+    [Grades("Training.Train")]
     [Test]
     public void Training_lowers_the_loss_from_the_first_epoch_to_the_last()
     {
@@ -123,6 +130,7 @@ public sealed class TrainingTests
         last.ShouldBeLessThan(first / 2, "the mean batch loss of the last epoch should be less than half that of the first");
     }
 
+    [Grades("Training.Train")]
     [Test]
     public void Train_rejects_labels_that_do_not_match_the_samples()
     {

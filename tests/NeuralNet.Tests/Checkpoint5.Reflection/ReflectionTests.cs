@@ -10,6 +10,7 @@ using Shouldly;
 /// the learner's own, none repeating another, in markdown that renders. The instructor reads the content.
 /// </summary>
 [Checkpoint(5)]
+[Grades("REFLECTION.md")]
 public sealed class ReflectionTests
 {
     /// <summary>Enough for a real answer of a paragraph or two; quotes and code do not count.</summary>

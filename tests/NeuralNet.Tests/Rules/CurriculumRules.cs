@@ -30,6 +30,24 @@ public sealed class CurriculumRules
     }
 
     [Test]
+    public void Every_checkpoint_test_names_the_learner_method_it_grades()
+    {
+        // Grading gives a method its points only when every test that grades it passes; a test that
+        // grades nothing would earn nothing and stop nothing.
+        string[] unnamed =
+        [
+            .. from type in typeof(CurriculumRules).Assembly.GetTypes()
+               where type.GetCustomAttribute<CheckpointAttribute>() is not null
+               from method in type.GetMethods()
+               where method.GetCustomAttributes().Any(a => a is TestAttribute or TestCaseAttribute or TestCaseSourceAttribute)
+               where method.GetCustomAttribute<GradesAttribute>() is null && type.GetCustomAttribute<GradesAttribute>() is null
+               select $"{type.Name}.{method.Name}",
+        ];
+
+        unnamed.ShouldBeEmpty("put [Grades(\"Type.Method\")] on the test or its fixture");
+    }
+
+    [Test]
     public void Every_checkpoint_with_tests_has_its_project_folder_in_each_track()
     {
         // kata watch, status and reset find a checkpoint's files through its "project" in curriculum.json.

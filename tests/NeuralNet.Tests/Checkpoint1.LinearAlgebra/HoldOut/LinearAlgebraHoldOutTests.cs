@@ -14,6 +14,7 @@ public sealed class LinearAlgebraHoldOutTests
 {
     private const double Tolerance = 1e-10;
 
+    [Grades("LinearAlgebra.MatMul")]
     [TestCase(8, 13, 9)]
     [TestCase(1, 1, 1)]
     [TestCase(17, 2, 1)]
@@ -35,12 +36,14 @@ public sealed class LinearAlgebraHoldOutTests
         LinearAlgebra.MatMul(a, b).ShouldMatch(expected, Tolerance);
     }
 
+    [Grades("LinearAlgebra.Transpose")]
     [Test]
     public void Transpose_of_a_1x1_matrix_is_itself()
     {
         LinearAlgebra.Transpose(Matrix.FromRows([-4.5])).ShouldMatch(Matrix.FromRows([-4.5]), 0.0);
     }
 
+    [Grades("LinearAlgebra.AddRowVector", "LinearAlgebra.ColumnSums")]
     [Test]
     public void AddRowVector_and_ColumnSums_work_on_a_single_column()
     {
@@ -50,6 +53,7 @@ public sealed class LinearAlgebraHoldOutTests
         LinearAlgebra.ColumnSums(column).ShouldBe([6.0], Tolerance);
     }
 
+    [Grades("LinearAlgebra.Dot")]
     [Test]
     public void Dot_of_long_vectors_matches_the_sum_of_products()
     {
@@ -58,6 +62,7 @@ public sealed class LinearAlgebraHoldOutTests
         LinearAlgebra.Dot(a, b).ShouldBe(a.Zip(b, (x, y) => x * y).Sum(), 1e-9);
     }
 
+    [Grades("LinearAlgebra.Scale")]
     [Test]
     public void Scale_by_zero_gives_zeros_of_the_same_shape()
     {

@@ -9,6 +9,7 @@ using Shouldly;
 [HoldOut]
 public sealed class OptimizationHoldOutTests
 {
+    [Grades("Calculus.Derivative")]
     [TestCase(0.5)]
     [TestCase(3.0)]
     public void Derivative_of_the_logarithm_is_one_over_x(double x)
@@ -16,6 +17,7 @@ public sealed class OptimizationHoldOutTests
         Calculus.Derivative(Math.Log, x).ShouldBe(1 / x, 1e-6);
     }
 
+    [Grades("Calculus.NumericalGradient")]
     [Test]
     public void NumericalGradient_of_the_Rosenbrock_function_matches_its_analytic_gradient()
     {
@@ -27,6 +29,7 @@ public sealed class OptimizationHoldOutTests
             .ShouldBe([(-2 * (1 - x)) - (400 * x * (y - (x * x))), 200 * (y - (x * x))], 1e-4);
     }
 
+    [Grades("Calculus.GradientDescent")]
     [Test]
     public void GradientDescent_finds_the_minimum_of_a_bowl_in_three_dimensions()
     {

@@ -9,6 +9,7 @@ using Shouldly;
 [HoldOut]
 public sealed class NetworkHoldOutTests
 {
+    [Grades("Initialization.RandomWeights")]
     [Test]
     public void A_sigmoid_network_starts_with_weights_of_the_Xavier_scale()
     {
@@ -22,6 +23,7 @@ public sealed class NetworkHoldOutTests
         }
     }
 
+    [Grades("Network.Forward")]
     [Test]
     public void Forward_through_two_sigmoid_hidden_layers_matches_the_hand_computation()
     {
@@ -35,6 +37,7 @@ public sealed class NetworkHoldOutTests
         network.Forward(Matrix.FromRows([0.5])).ShouldMatch(Matrix.FromRows([(3 * h2) - 0.5]), 1e-12);
     }
 
+    [Grades("Network.Forward")]
     [Test]
     public void Forward_of_a_single_784_pixel_sample_gives_one_row_of_scores()
     {

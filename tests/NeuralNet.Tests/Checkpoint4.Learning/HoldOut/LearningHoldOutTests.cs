@@ -16,6 +16,7 @@ using Shouldly;
 [TimeLimit(300)] // a guard against a loop that never ends, not a speed requirement
 public sealed class LearningHoldOutTests
 {
+    [Grades("Backpropagation.Backward")]
     [TestCase(new[] { 3, 7, 2 }, Activation.Sigmoid)]
     [TestCase(new[] { 5, 4, 4, 4 }, Activation.ReLU)]
     public void Backward_agrees_with_the_numerical_gradient_on_unseen_architectures(int[] sizes, Activation activation)
@@ -23,6 +24,7 @@ public sealed class LearningHoldOutTests
         GradientCheckTests.ShouldAgreeWithNumericalGradient(sizes, activation, seed: 901, samples: 5, classes: sizes[^1]);
     }
 
+    [Grades("Loss.Softmax")]
     [Test]
     public void Softmax_rows_of_widely_spread_logits_are_probabilities_that_add_up_to_one()
     {
@@ -42,6 +44,7 @@ public sealed class LearningHoldOutTests
         }
     }
 
+    [Grades("Loss.CrossEntropy")]
     [Test]
     public void CrossEntropy_of_equal_logits_over_seven_classes_is_ln_7()
     {
@@ -50,6 +53,7 @@ public sealed class LearningHoldOutTests
         Loss.CrossEntropy(logits, [0, 3, 6, 2]).ShouldBe(Math.Log(7), 1e-12);
     }
 
+    [Grades("Training.Train")]
     [Test]
     public void Training_with_a_batch_size_that_leaves_a_remainder_still_separates_the_clusters()
     {
@@ -61,6 +65,7 @@ public sealed class LearningHoldOutTests
         network.Accuracy(data.Images, data.Labels).ShouldBe(1.0, "every point of three well separated clusters should be classified correctly");
     }
 
+    [Grades("Training.Train")]
     [Test]
     public void Your_network_also_beats_the_threshold_when_trained_on_another_part_of_the_training_set()
     {

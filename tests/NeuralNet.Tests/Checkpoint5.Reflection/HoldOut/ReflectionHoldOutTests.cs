@@ -10,6 +10,7 @@ using Shouldly;
 /// not pass unseen. The instructor still reads the content.
 /// </summary>
 [Checkpoint(5)]
+[Grades("REFLECTION.md")]
 [HoldOut]
 public sealed class ReflectionHoldOutTests
 {
