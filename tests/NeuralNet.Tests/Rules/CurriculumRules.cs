@@ -34,10 +34,11 @@ public sealed class CurriculumRules
     {
         // Grading gives a method its points only when every test that grades it passes; a test that
         // grades nothing would earn nothing and stop nothing.
+        // An abstract fixture never runs by itself: each fixture derived from it names what it grades.
         string[] unnamed =
         [
             .. from type in typeof(CurriculumRules).Assembly.GetTypes()
-               where type.GetCustomAttribute<CheckpointAttribute>() is not null
+               where type.GetCustomAttribute<CheckpointAttribute>() is not null && !type.IsAbstract
                from method in type.GetMethods()
                where method.GetCustomAttributes().Any(a => a is TestAttribute or TestCaseAttribute or TestCaseSourceAttribute)
                where method.GetCustomAttribute<GradesAttribute>() is null && type.GetCustomAttribute<GradesAttribute>() is null

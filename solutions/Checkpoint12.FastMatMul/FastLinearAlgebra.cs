@@ -1,0 +1,441 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NeuralNet;
+
+/// <summary>
+/// Checkpoint 12 — the matrix product of checkpoint 1, made fast in four stages. Each stage has the
+/// contract of <see cref="LinearAlgebra.MatMul"/>: C = A·B for A n x k and B k x m, a new n x m
+/// matrix, the inputs unchanged, and an <see cref="ArgumentException"/> naming both shapes when
+/// A.Cols != B.Rows. Read checkpoints.md, section 12.
+/// </summary>
+public static class FastLinearAlgebra
+{
+    /// <summary>
+    /// Stage 1 — loop order: the i-k-j order walks B and C row by row, the way they lie in memory,
+    /// through spans instead of the bounds-checked indexer.
+    /// </summary>
+    public static Matrix MatMulIkj(Matrix a, Matrix b)
+    {
+        Matrix c = NewProduct("MatMulIkj", a, b);
+        for (int i = 0; i < a.Rows; i++)
+        {
+            ReadOnlySpan<double> aRow = a.Row(i);
+            Span<double> cRow = c.Row(i);
+            for (int k = 0; k < aRow.Length; k++)
+            {
+                // Row i of C += A[i, k] · row k of B.
+                double aik = aRow[k];
+                ReadOnlySpan<double> bRow = b.Row(k);
+                for (int j = 0; j < cRow.Length; j++)
+                {
+                    cRow[j] += aik * bRow[j];
+                }
+            }
+        }
+
+        return c;
+    }
+
+    /// <summary>
+    /// Stage 2 — SIMD: the same i-k-j loops, with the innermost one doing Vector&lt;double&gt;.Count
+    /// columns per fused multiply-add, and a plain loop for the columns left over.
+    /// </summary>
+    public static Matrix MatMulSimd(Matrix a, Matrix b)
+    {
+        Matrix c = NewProduct("MatMulSimd", a, b);
+        SimdProduct(a, b, c, 0, a.Rows, 0, b.Cols);
+        return c;
+    }
+
+    /// <summary>
+    /// Stage 3 — cache blocking and packing: B is cut into panels of 32 columns and A into blocks of
+    /// rows, each copied (as float) into a small contiguous buffer that stays in cache, and a
+    /// micro-kernel keeps a 6 x 32 tile of C in registers while it runs down the shared dimension.
+    /// </summary>
+    public static Matrix MatMulBlocked(Matrix a, Matrix b)
+    {
+        Matrix c = NewProduct("MatMulBlocked", a, b);
+        BlockedProduct(a, b, c, 0, a.Rows, 0, b.Cols);
+        return c;
+    }
+
+    /// <summary>
+    /// Stage 4 — two threads: stage 3, with C split in two halves computed at the same time, one by
+    /// the calling thread and one by a helper thread that is already running. Small products stay on
+    /// one thread: waking a thread costs more than they take.
+    /// </summary>
+    public static Matrix MatMul(Matrix a, Matrix b)
+    {
+        Matrix c = NewProduct("MatMul", a, b);
+        int n = a.Rows, m = b.Cols;
+        if ((long)n * a.Cols * m < ParallelWork || !HelperThread.Available)
+        {
+            BlockedProduct(a, b, c, 0, n, 0, m);
+        }
+        else if (m >= n)
+        {
+            // Split the columns: each thread packs all of A (n x k) but only its half of B.
+            int half = Math.Min(RoundUp((m + 1) / 2, Nr), m);
+            HelperThread.Run(
+                () => BlockedProduct(a, b, c, 0, n, 0, half),
+                () => BlockedProduct(a, b, c, 0, n, half, m));
+        }
+        else
+        {
+            // Split the rows: each thread packs all of B (k x m) but only its half of A.
+            int half = Math.Min(RoundUp((n + 1) / 2, Mr), n);
+            HelperThread.Run(
+                () => BlockedProduct(a, b, c, 0, half, 0, m),
+                () => BlockedProduct(a, b, c, half, n, 0, m));
+        }
+
+        return c;
+    }
+
+    // Below this many multiply-adds (n·k·m) a product takes a few microseconds on one core: less
+    // than handing half of it to another thread costs.
+    private const long ParallelWork = 100_000;
+
+    // The micro-kernel's tile of C: Mr rows x Nr columns (two Vector512<float>), 12 registers.
+    private const int Mr = 6;
+    private const int Nr = 32;
+
+    // Blocking: Kc steps of the shared dimension at a time (a 6 x Kc slice of packed A is 6 KB, L1),
+    // Mc rows of A per packed block (Mc x Kc floats = 96 KB, L2).
+    private const int Kc = 256;
+    private const int Mc = 96;
+
+    // The new n x m result of A·B, after the shape check every stage shares with checkpoint 1.
+    private static Matrix NewProduct(string operation, Matrix a, Matrix b)
+    {
+        if (a.Cols != b.Rows)
+        {
+            throw new ArgumentException(
+                $"{operation}: cannot multiply {a.Shape} by {b.Shape} — inner dimensions {a.Cols} and {b.Rows} differ.");
+        }
+
+        return new Matrix(a.Rows, b.Cols);
+    }
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+
+    // C[rows, cols] += A[rows, :] · B[:, cols] with Vector<double>: rows [r0, r1), columns [c0, c1).
+    private static void SimdProduct(Matrix a, Matrix b, Matrix c, int r0, int r1, int c0, int c1)
+    {
+        int lanes = Vector<double>.Count;
+        for (int i = r0; i < r1; i++)
+        {
+            ReadOnlySpan<double> aRow = a.Row(i);
+            Span<double> cRow = c.Row(i)[c0..c1];
+            for (int k = 0; k < aRow.Length; k++)
+            {
+                ReadOnlySpan<double> bRow = b.Row(k)[c0..c1];
+                var aik = new Vector<double>(aRow[k]);
+                int j = 0;
+                for (; j <= cRow.Length - lanes; j += lanes)
+                {
+                    // lanes entries of C at once: C[i, j..] = A[i, k] · B[k, j..] + C[i, j..], one rounding.
+                    Vector.FusedMultiplyAdd(aik, new Vector<double>(bRow[j..]), new Vector<double>(cRow[j..])).CopyTo(cRow[j..]);
+                }
+
+                for (; j < cRow.Length; j++)
+                {
+                    cRow[j] += aRow[k] * bRow[j];
+                }
+            }
+        }
+    }
+
+    // C[rows, cols] += A[rows, :] · B[:, cols], blocked and packed: rows [r0, r1), columns [c0, c1).
+    private static void BlockedProduct(Matrix a, Matrix b, Matrix c, int r0, int r1, int c0, int c1)
+    {
+        // The micro-kernel is written for 512-bit registers; without AVX-512 (most laptops, Apple
+        // silicon) Vector512 would run in software, so stage 2 does the work instead.
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            SimdProduct(a, b, c, r0, r1, c0, c1);
+            return;
+        }
+
+        int panels = (c1 - c0 + Nr - 1) / Nr;
+        float[] packedB = ArrayPool<float>.Shared.Rent(panels * Nr * Kc);
+        float[] packedA = ArrayPool<float>.Shared.Rent(Mc * Kc);
+        for (int p0 = 0; p0 < a.Cols; p0 += Kc)
+        {
+            // B[p0..p0+kc, c0..c1] in panels of Nr columns, reused by every row block below.
+            int kc = Math.Min(Kc, a.Cols - p0);
+            PackB(b, p0, kc, c0, c1, packedB);
+            for (int i0 = r0; i0 < r1; i0 += Mc)
+            {
+                // A[i0..i0+mc, p0..p0+kc] in panels of Mr rows, reused by every panel of B.
+                int mc = Math.Min(Mc, r1 - i0);
+                PackA(a, i0, mc, p0, kc, packedA);
+                for (int panel = 0; panel < panels; panel++)
+                {
+                    int j = c0 + (panel * Nr);
+                    for (int i = 0; i < mc; i += Mr)
+                    {
+                        MicroKernel(
+                            ref packedA[i * kc],
+                            ref packedB[panel * Nr * kc],
+                            kc,
+                            c,
+                            i0 + i,
+                            Math.Min(Mr, mc - i),
+                            j,
+                            Math.Min(Nr, c1 - j));
+                    }
+                }
+            }
+        }
+
+        ArrayPool<float>.Shared.Return(packedA);
+        ArrayPool<float>.Shared.Return(packedB);
+    }
+
+    // Packs B[p0..p0+kc, c0..c1] as float: panel q holds, for p = 0 … kc−1, the Nr entries
+    // B[p0 + p, c0 + q·Nr …], so the micro-kernel reads it front to back. The last panel is
+    // padded with zeros.
+    private static void PackB(Matrix b, int p0, int kc, int c0, int c1, float[] packed)
+    {
+        int width = c1 - c0;
+        for (int p = 0; p < kc; p++)
+        {
+            ReadOnlySpan<double> row = b.Row(p0 + p)[c0..c1];
+            for (int j = 0; j < width; j += Nr)
+            {
+                Span<float> to = packed.AsSpan((j * kc) + (p * Nr), Nr);
+                if (width - j >= Nr)
+                {
+                    // 32 doubles become 32 floats: four 8-lane loads, two narrowing conversions.
+                    ref double from = ref MemoryMarshal.GetReference(row[j..]);
+                    Vector512.Narrow(Vector512.LoadUnsafe(ref from), Vector512.LoadUnsafe(ref from, 8)).CopyTo(to);
+                    Vector512.Narrow(Vector512.LoadUnsafe(ref from, 16), Vector512.LoadUnsafe(ref from, 24)).CopyTo(to[16..]);
+                }
+                else
+                {
+                    to.Clear();
+                    for (int x = j; x < width; x++)
+                    {
+                        to[x - j] = (float)row[x];
+                    }
+                }
+            }
+        }
+    }
+
+    // Packs A[i0..i0+mc, p0..p0+kc] as float: panel s holds, for p = 0 … kc−1, the Mr entries
+    // A[i0 + s·Mr …, p0 + p] of one column, so the micro-kernel reads it front to back. Rows past
+    // the end of A are zeros.
+    private static void PackA(Matrix a, int i0, int mc, int p0, int kc, float[] packed)
+    {
+        for (int s = 0; s < mc; s += Mr)
+        {
+            Span<float> panel = packed.AsSpan(s * kc, Mr * kc);
+            for (int r = 0; r < Mr; r++)
+            {
+                if (s + r >= mc)
+                {
+                    for (int p = 0; p < kc; p++)
+                    {
+                        panel[(p * Mr) + r] = 0f;
+                    }
+
+                    continue;
+                }
+
+                ReadOnlySpan<double> row = a.Row(i0 + s + r).Slice(p0, kc);
+                for (int p = 0; p < kc; p++)
+                {
+                    panel[(p * Mr) + r] = (float)row[p];
+                }
+            }
+        }
+    }
+
+    // The 6 x 32 tile of C at (i, j) += packed A panel (kc x 6) times packed B panel (kc x 32): for
+    // each p, two 16-float loads of B, six broadcasts of A and twelve fused multiply-adds into twelve
+    // accumulators that never leave their registers. Only the first rows x cols of the tile are
+    // stored (the packed panels are padded with zeros).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MicroKernel(ref float a, ref float b, int kc, Matrix c, int i, int rows, int j, int cols)
+    {
+        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.LoadUnsafe(ref b), b1 = Vector512.LoadUnsafe(ref b, 16);
+            Vector512<float> ai = Vector512.Create(a);
+            c00 = Vector512.FusedMultiplyAdd(ai, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(ai, b1, c01);
+            ai = Vector512.Create(Unsafe.Add(ref a, 1));
+            c10 = Vector512.FusedMultiplyAdd(ai, b0, c10);
+            c11 = Vector512.FusedMultiplyAdd(ai, b1, c11);
+            ai = Vector512.Create(Unsafe.Add(ref a, 2));
+            c20 = Vector512.FusedMultiplyAdd(ai, b0, c20);
+            c21 = Vector512.FusedMultiplyAdd(ai, b1, c21);
+            ai = Vector512.Create(Unsafe.Add(ref a, 3));
+            c30 = Vector512.FusedMultiplyAdd(ai, b0, c30);
+            c31 = Vector512.FusedMultiplyAdd(ai, b1, c31);
+            ai = Vector512.Create(Unsafe.Add(ref a, 4));
+            c40 = Vector512.FusedMultiplyAdd(ai, b0, c40);
+            c41 = Vector512.FusedMultiplyAdd(ai, b1, c41);
+            ai = Vector512.Create(Unsafe.Add(ref a, 5));
+            c50 = Vector512.FusedMultiplyAdd(ai, b0, c50);
+            c51 = Vector512.FusedMultiplyAdd(ai, b1, c51);
+            a = ref Unsafe.Add(ref a, Mr);
+            b = ref Unsafe.Add(ref b, Nr);
+        }
+
+        Span<double> tile = c.Data.AsSpan((i * c.Cols) + j);
+        AddRow(tile, cols, c00, c01);
+        if (rows > 1) AddRow(tile[c.Cols..], cols, c10, c11);
+        if (rows > 2) AddRow(tile[(2 * c.Cols)..], cols, c20, c21);
+        if (rows > 3) AddRow(tile[(3 * c.Cols)..], cols, c30, c31);
+        if (rows > 4) AddRow(tile[(4 * c.Cols)..], cols, c40, c41);
+        if (rows > 5) AddRow(tile[(5 * c.Cols)..], cols, c50, c51);
+    }
+
+    // C's row (as double) += one row of the tile (32 floats in two registers); only `cols` entries.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRow(Span<double> cRow, int cols, Vector512<float> left, Vector512<float> right)
+    {
+        if (cols == Nr)
+        {
+            // Each 16-float register widens into two 8-double registers.
+            ref double to = ref MemoryMarshal.GetReference(cRow);
+            (Vector512<double> l0, Vector512<double> l1) = Vector512.Widen(left);
+            (Vector512<double> r0, Vector512<double> r1) = Vector512.Widen(right);
+            (Vector512.LoadUnsafe(ref to) + l0).StoreUnsafe(ref to);
+            (Vector512.LoadUnsafe(ref to, 8) + l1).StoreUnsafe(ref to, 8);
+            (Vector512.LoadUnsafe(ref to, 16) + r0).StoreUnsafe(ref to, 16);
+            (Vector512.LoadUnsafe(ref to, 24) + r1).StoreUnsafe(ref to, 24);
+            return;
+        }
+
+        Span<float> values = stackalloc float[Nr];
+        left.CopyTo(values);
+        right.CopyTo(values[16..]);
+        for (int x = 0; x < cols; x++)
+        {
+            cRow[x] += values[x];
+        }
+    }
+
+    /// <summary>
+    /// One helper thread that runs half of a product while the calling thread runs the other half.
+    /// Starting work on another thread is what costs: Parallel.For queues it to the thread pool and
+    /// wakes a sleeping thread each time, tens of microseconds — as long as a whole 64 x 784 · 784 x 128
+    /// product. This helper stays awake (spinning) for a millisecond after each job, so the next product
+    /// of a training step finds it ready, and sleeps after that. If the helper has not picked its half
+    /// up by the time the caller is done with its own, the caller runs it too.
+    /// </summary>
+    private static class HelperThread
+    {
+        private static readonly SemaphoreSlim Wake = new(0);
+        private static readonly long SpinTicks = Stopwatch.Frequency / 1000;
+        private static Action? pending;     // the helper's half, until someone takes it
+        private static int inUse;           // 1 while one caller owns the helper
+        private static int sleeping;        // 1 while the helper waits on Wake
+        private static volatile bool finished;
+        private static Exception? failure;
+
+        static HelperThread()
+        {
+            if (Available)
+            {
+                new Thread(Loop) { IsBackground = true, Name = "FastLinearAlgebra helper" }.Start();
+            }
+        }
+
+        public static bool Available => Environment.ProcessorCount > 1;
+
+        public static void Run(Action mine, Action theirs)
+        {
+            // Another thread is using the helper right now: do both halves here.
+            if (Interlocked.CompareExchange(ref inUse, 1, 0) != 0)
+            {
+                mine();
+                theirs();
+                return;
+            }
+
+            try
+            {
+                finished = false;
+                failure = null;
+                Interlocked.Exchange(ref pending, theirs);
+                if (Volatile.Read(ref sleeping) == 1)
+                {
+                    Wake.Release();
+                }
+
+                mine();
+                if (Interlocked.Exchange(ref pending, null) is { } notStarted)
+                {
+                    notStarted();
+                }
+                else
+                {
+                    while (!finished)
+                    {
+                        Thread.SpinWait(20);
+                    }
+
+                    if (failure is { } error)
+                    {
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+                    }
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref inUse, 0);
+            }
+        }
+
+        private static void Loop()
+        {
+            long awakeSince = Stopwatch.GetTimestamp();
+            while (true)
+            {
+                if (Interlocked.Exchange(ref pending, null) is { } job)
+                {
+                    try
+                    {
+                        job();
+                    }
+                    catch (Exception error)
+                    {
+                        failure = error;
+                    }
+
+                    finished = true;
+                    awakeSince = Stopwatch.GetTimestamp();
+                }
+                else if (Stopwatch.GetTimestamp() - awakeSince < SpinTicks)
+                {
+                    Thread.SpinWait(20);
+                }
+                else
+                {
+                    // Announce the sleep first, then look once more: a job posted in between is seen here
+                    // or its poster sees `sleeping` and releases Wake.
+                    Interlocked.Exchange(ref sleeping, 1);
+                    if (Volatile.Read(ref pending) is null)
+                    {
+                        Wake.Wait();
+                    }
+
+                    Interlocked.Exchange(ref sleeping, 0);
+                    awakeSince = Stopwatch.GetTimestamp();
+                }
+            }
+        }
+    }
+}

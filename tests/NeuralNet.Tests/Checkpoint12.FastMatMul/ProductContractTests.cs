@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+
+namespace Kata.Tests.Checkpoint12;
+
+using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
+
+/// <summary>
+/// The contract of checkpoint 1's MatMul, which every stage of checkpoint 12 keeps: C = A·B entry by
+/// entry, a new matrix of shape n x m, the inputs unchanged, shape errors naming both shapes. Each
+/// stage runs these tests through its own fixture below (MatMulIkjTests … MatMulTests). The tests
+/// check correctness only: how fast your code is, the benchmarks measure (checkpoints.md#12-make-it-fast).
+/// </summary>
+[Checkpoint(12)]
+public abstract class ProductContractTests
+{
+    /// <summary>The stage under test, e.g. FastLinearAlgebra.MatMulSimd.</summary>
+    protected abstract Matrix Multiply(Matrix a, Matrix b);
+
+    [Test]
+    public void Product_of_two_2x2_matrices_matches_the_hand_computed_product()
+    {
+        var a = Matrix.FromRows([1, 2], [3, 4]);
+        var b = Matrix.FromRows([5, 6], [7, 8]);
+
+        // [1·5 + 2·7, 1·6 + 2·8; 3·5 + 4·7, 3·6 + 4·8]; small integers are exact in float too.
+        Multiply(a, b).ShouldMatch(Matrix.FromRows([19, 22], [43, 50]), 1e-12);
+    }
+
+    [Test]
+    public void Product_of_two_1x1_matrices_is_the_product_of_their_entries()
+    {
+        Multiply(Matrix.FromRows([3]), Matrix.FromRows([-2.5])).ShouldMatch(Matrix.FromRows([-7.5]), 1e-12);
+    }
+
+    [Test]
+    public void Product_of_a_row_vector_and_a_column_vector_is_their_dot_product_as_1x1()
+    {
+        Multiply(Matrix.RowVector(1, 2, 3, 4, 5), Matrix.ColumnVector(6, -7, 8, -9, 10)).ShouldMatch(Matrix.FromRows([30]), 1e-12);
+    }
+
+    [Test]
+    public void Product_of_a_17x33_and_a_33x9_matrix_matches_the_definition()
+    {
+        ShouldMatchTheDefinition(17, 33, 9);
+    }
+
+    // Widths around 4, 8, 16 and 32: the lanes of Vector<double> and Vector512<float> and a 32-column
+    // panel; a product whose remainder columns or rows are dropped or counted twice fails here.
+    [TestCase(1, 1, 7)]
+    [TestCase(2, 3, 8)]
+    [TestCase(3, 5, 9)]
+    [TestCase(5, 7, 15)]
+    [TestCase(4, 16, 17)]
+    [TestCase(7, 31, 33)]
+    [TestCase(9, 13, 63)]
+    [TestCase(11, 2, 65)]
+    [TestCase(37, 40, 1)]
+    public void Product_whose_sizes_are_not_multiples_of_the_vector_width_matches_the_definition(int n, int k, int m)
+    {
+        ShouldMatchTheDefinition(n, k, m);
+    }
+
+    [Test]
+    public void Outer_product_of_a_column_and_a_row_matches_the_definition()
+    {
+        ShouldMatchTheDefinition(23, 1, 41);
+    }
+
+    // 301 > 256 steps of the shared dimension and 101 > 96 rows: a blocked product crosses its blocks.
+    [Test]
+    public void Product_larger_than_a_cache_block_matches_the_definition()
+    {
+        ShouldMatchTheDefinition(101, 301, 131);
+    }
+
+    [Test]
+    public void Product_of_a_batch_of_64_images_and_a_784x128_weight_matrix_matches_the_definition()
+    {
+        ShouldMatchTheDefinition(64, 784, 128);
+    }
+
+    [Test]
+    public void Mismatched_inner_dimensions_are_rejected_naming_both_shapes()
+    {
+        Action multiply = () => Multiply(new Matrix(4, 3), new Matrix(2, 4));
+        multiply.ShouldRejectWith(["MatMul", "4x3", "2x4"]);
+    }
+
+    [Test]
+    public void The_product_does_not_change_its_inputs()
+    {
+        Matrix a = TestData.RandomMatrix(70, 45, seed: 1201), b = TestData.RandomMatrix(45, 50, seed: 1202);
+        Matrix aBefore = a.Clone(), bBefore = b.Clone();
+
+        Multiply(a, b);
+
+        a.ShouldMatch(aBefore, 0.0, "the product changed its first argument");
+        b.ShouldMatch(bBefore, 0.0, "the product changed its second argument");
+    }
+
+    [Test]
+    public void A_small_product_after_a_large_one_starts_from_scratch()
+    {
+        // Buffers kept from one call to the next must be cleared or resized: nothing of the large
+        // product may leak into the small one, and the same product twice gives the same result.
+        Matrix a = TestData.RandomMatrix(101, 301, seed: 1203), b = TestData.RandomMatrix(301, 131, seed: 1204);
+        Matrix first = Multiply(a, b);
+
+        ShouldMatchTheDefinition(3, 4, 5);
+        Multiply(a, b).ShouldMatch(first, 0.0, "the same product computed twice");
+    }
+
+    [Test]
+    public void Products_computed_on_four_threads_at_once_are_all_right()
+    {
+        // Like checkpoint 1's MatMul, a stage is a function of its inputs: no state shared between calls.
+        (int N, int K, int M)[] shapes = [(64, 784, 128), (101, 301, 131), (130, 64, 90), (17, 33, 9)];
+        var products = new Matrix[shapes.Length];
+        Parallel.For(0, shapes.Length, s =>
+        {
+            (int n, int k, int m) = shapes[s];
+            for (int repeat = 0; repeat < 3; repeat++)
+            {
+                products[s] = Multiply(Left(n, k), Right(k, m));
+            }
+        });
+
+        for (int s = 0; s < shapes.Length; s++)
+        {
+            (int n, int k, int m) = shapes[s];
+            products[s].ShouldMatch(Definition(n, k, m), Tolerance(n, k, m), $"the {n}x{k} · {k}x{m} product computed beside three others");
+        }
+    }
+
+    /// <summary>
+    /// Multiplies the seeded n x k and k x m matrices and compares the product with the definition
+    /// C[i, j] = Σₚ A[i, p]·B[p, j], computed here in double, within <see cref="Tolerance"/>.
+    /// </summary>
+    protected void ShouldMatchTheDefinition(int n, int k, int m)
+    {
+        Multiply(Left(n, k), Right(k, m)).ShouldMatch(Definition(n, k, m), Tolerance(n, k, m), $"the {n}x{k} · {k}x{m} product");
+    }
+
+    /// <summary>
+    /// The tolerance for a product of the seeded matrices: a stage may compute in float (checkpoints.md
+    /// explains why). A float keeps 24 significant bits, and each of the k additions of a dot product
+    /// may round by 2⁻²⁴ of the running sum, so the error of C[i, j] is at most about
+    /// k · 2⁻²⁴ · Σₚ |A[i, p]·B[p, j]| — below 1e-4 · Σₚ |A[i, p]·B[p, j]| for k up to 1,600. In double
+    /// the error is a billion times smaller. A dropped or doubled term is off by about 1, far more.
+    /// </summary>
+    protected static double Tolerance(int n, int k, int m) => 1e-4 * AbsoluteSums.GetOrAdd((n, k, m), _ =>
+    {
+        Matrix a = Left(n, k), b = Right(k, m);
+        double largest = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < m; j++)
+            {
+                double sum = 0;
+                for (int p = 0; p < k; p++)
+                {
+                    sum += Math.Abs(a.Data[(i * k) + p] * b.Data[(p * m) + j]);
+                }
+
+                largest = Math.Max(largest, sum);
+            }
+        }
+
+        return largest;
+    });
+
+    /// <summary>The seeded left factor of shape n x k (entries in [-2, 2]).</summary>
+    protected static Matrix Left(int n, int k) => TestData.RandomMatrix(n, k, seed: 1000 + (n * 31) + k);
+
+    /// <summary>The seeded right factor of shape k x m (entries in [-2, 2]).</summary>
+    protected static Matrix Right(int k, int m) => TestData.RandomMatrix(k, m, seed: 2000 + (k * 37) + m);
+
+    /// <summary>Left(n, k) · Right(k, m) by the definition, in double, computed once per shape.</summary>
+    protected static Matrix Definition(int n, int k, int m) => Definitions.GetOrAdd((n, k, m), _ =>
+    {
+        Matrix a = Left(n, k), b = Right(k, m);
+        var c = new Matrix(n, m);
+        for (int i = 0; i < n; i++)
+        {
+            for (int p = 0; p < k; p++)
+            {
+                double aip = a.Data[(i * k) + p];
+                for (int j = 0; j < m; j++)
+                {
+                    c.Data[(i * m) + j] += aip * b.Data[(p * m) + j];
+                }
+            }
+        }
+
+        return c;
+    });
+
+    private static readonly ConcurrentDictionary<(int, int, int), Matrix> Definitions = new();
+    private static readonly ConcurrentDictionary<(int, int, int), double> AbsoluteSums = new();
+}
+
+/// <summary>Stage 1, loop order: <c>FastLinearAlgebra.MatMulIkj</c> keeps checkpoint 1's contract.</summary>
+[Grades("FastLinearAlgebra.MatMulIkj")]
+public sealed class MatMulIkjTests : ProductContractTests
+{
+    protected override Matrix Multiply(Matrix a, Matrix b) => FastLinearAlgebra.MatMulIkj(a, b);
+}
+
+/// <summary>Stage 2, SIMD: <c>FastLinearAlgebra.MatMulSimd</c> keeps checkpoint 1's contract.</summary>
+[Grades("FastLinearAlgebra.MatMulSimd")]
+public sealed class MatMulSimdTests : ProductContractTests
+{
+    protected override Matrix Multiply(Matrix a, Matrix b) => FastLinearAlgebra.MatMulSimd(a, b);
+}
+
+/// <summary>Stage 3, blocking and packing: <c>FastLinearAlgebra.MatMulBlocked</c> keeps checkpoint 1's contract.</summary>
+[Grades("FastLinearAlgebra.MatMulBlocked")]
+public sealed class MatMulBlockedTests : ProductContractTests
+{
+    protected override Matrix Multiply(Matrix a, Matrix b) => FastLinearAlgebra.MatMulBlocked(a, b);
+}
+
+/// <summary>Stage 4, two threads: <c>FastLinearAlgebra.MatMul</c>, the product a network can train with, keeps checkpoint 1's contract.</summary>
+[Grades("FastLinearAlgebra.MatMul")]
+public sealed class MatMulTests : ProductContractTests
+{
+    protected override Matrix Multiply(Matrix a, Matrix b) => FastLinearAlgebra.MatMul(a, b);
+}
