@@ -88,6 +88,14 @@ public sealed partial class Network
     /// <summary>The number of weight layers (one less than the number of layer sizes).</summary>
     public int LayerCount => Weights.Length;
 
+    /// <summary>
+    /// The matrix product the forward and backward passes use: your checkpoint-1
+    /// <see cref="LinearAlgebra.MatMul"/>, unless a faster one with the same contract is given when the
+    /// network is created, <c>new Network(sizes, seed) { MatMul = FastLinearAlgebra.MatMul }</c>
+    /// (checkpoint 12; <c>./kata train --kernel fast</c>).
+    /// </summary>
+    public Func<Matrix, Matrix, Matrix> MatMul { get; init; } = LinearAlgebra.MatMul;
+
     private void CheckShapes()
     {
         for (int l = 0; l < Weights.Length; l++)

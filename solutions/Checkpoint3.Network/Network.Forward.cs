@@ -15,7 +15,7 @@ public sealed partial class Network
         for (int l = 0; l < LayerCount; l++)
         {
             // z = a·W + b: (samples x n_l) · (n_l x n_{l+1}), then the bias added to every row.
-            Matrix z = LinearAlgebra.AddRowVector(LinearAlgebra.MatMul(a, Weights[l]), Biases[l]);
+            Matrix z = LinearAlgebra.AddRowVector(MatMul(a, Weights[l]), Biases[l]);
             bool isOutputLayer = l == LayerCount - 1;
             a = isOutputLayer ? z : Activations.Apply(z, HiddenActivation);
         }

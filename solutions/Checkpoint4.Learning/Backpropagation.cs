@@ -54,7 +54,7 @@ public static class Backpropagation
         for (int l = 0; l < layers; l++)
         {
             activations[l] = a;
-            z[l] = LinearAlgebra.AddRowVector(LinearAlgebra.MatMul(a, network.Weights[l]), network.Biases[l]);
+            z[l] = LinearAlgebra.AddRowVector(network.MatMul(a, network.Weights[l]), network.Biases[l]);
             a = l == layers - 1 ? z[l] : Activations.Apply(z[l], network.HiddenActivation);
         }
 
@@ -69,14 +69,14 @@ public static class Backpropagation
         {
             // z = a·W + b, so ∂loss/∂W = aᵀ·delta (n_l x n, times n x n_{l+1}) and ∂loss/∂b = the
             // column sums of delta (the bias is added to every sample's row).
-            nablaW[l] = LinearAlgebra.MatMul(LinearAlgebra.Transpose(activations[l]), delta);
+            nablaW[l] = network.MatMul(LinearAlgebra.Transpose(activations[l]), delta);
             nablaB[l] = LinearAlgebra.ColumnSums(delta);
 
             if (l > 0)
             {
                 // Back through W: ∂loss/∂a = delta·Wᵀ (n x n_l); back through the activation a = f(z[l − 1]):
                 // multiply entry by entry with f'(z[l − 1]).
-                Matrix nablaA = LinearAlgebra.MatMul(delta, LinearAlgebra.Transpose(network.Weights[l]));
+                Matrix nablaA = network.MatMul(delta, LinearAlgebra.Transpose(network.Weights[l]));
                 delta = LinearAlgebra.Hadamard(nablaA, ActivationDerivative(z[l - 1], network.HiddenActivation));
             }
         }

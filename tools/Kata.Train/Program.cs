@@ -30,10 +30,12 @@ var hidden = new Option<string?>("--hidden") { Description = $"Hidden layer size
 var activation = new Option<string?>("--activation") { Description = $"ReLU or Sigmoid (default {reference.Activation})." };
 var seed = new Option<int?>("--seed") { Description = $"Seed of the initial weights (default {reference.Seed})." };
 var images = new Option<int?>("--images") { Description = "Train on the first N training images of the digits; 0 for all (default 0)." };
+var kernel = new Option<string>("--kernel") { Description = "The matrix product the network trains with: clear (checkpoint 1's MatMul) or fast (checkpoint 12's).", DefaultValueFactory = _ => "clear" };
+kernel.AcceptOnlyFromAmong([.. Kernel.Names]);
 var output = new Option<string?>("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png)." };
 var root = new RootCommand($"Trains your network on MNIST digits {string.Join(", ", curriculum.Mnist.Digits)} and draws its loss curve.")
 {
-    graded, epochs, batchSize, learningRate, hidden, activation, seed, images, output,
+    graded, epochs, batchSize, learningRate, hidden, activation, seed, images, output, kernel,
 };
 
 root.SetAction(parse =>
@@ -71,7 +73,14 @@ root.SetAction(parse =>
     }
 
     string png = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(KataPaths.Root, "artifacts", "train", "loss.png"));
-    return TrainingRun.Run(settings, png);
+    Kernel product = Kernel.Named(parse.GetValue(kernel)!);
+    if (product.NotReady() is { } notReady)
+    {
+        Console.Error.WriteLine(notReady);
+        return 1;
+    }
+
+    return TrainingRun.Run(settings, png, product);
 });
 
 return root.Parse(args).Invoke();

@@ -9,7 +9,7 @@ namespace Kata.Train;
 /// <summary>One training run: load MNIST with the learner's reader, train with the learner's Train, report.</summary>
 internal static class TrainingRun
 {
-    public static int Run(MnistSettings settings, string pngPath)
+    public static int Run(MnistSettings settings, string pngPath, Kernel kernel)
     {
         MnistPaths files;
         try
@@ -24,7 +24,7 @@ internal static class TrainingRun
 
         try
         {
-            return Train(settings, files, pngPath);
+            return Train(settings, files, pngPath, kernel);
         }
         catch (NotImplementedException stub)
         {
@@ -45,7 +45,7 @@ internal static class TrainingRun
         }
     }
 
-    private static int Train(MnistSettings settings, MnistPaths files, string pngPath)
+    private static int Train(MnistSettings settings, MnistPaths files, string pngPath, Kernel kernel)
     {
         int[] digits = [.. settings.Digits];
         var clock = Stopwatch.StartNew();
@@ -54,9 +54,9 @@ internal static class TrainingRun
         (Matrix x, int[] y) = First(train, settings.TrainingImages);
         AnsiConsole.WriteLine(
             $"MNIST digits {string.Join(", ", digits)} from {files.Directory}: {x.Rows:N0} training and {test.Count:N0} test images, read in {clock.Elapsed.TotalSeconds:F1} s.");
-        AnsiConsole.WriteLine($"Network {settings.Describe()}.");
+        AnsiConsole.WriteLine($"Network {settings.Describe()}; matrix products by {kernel.Description}.");
 
-        var network = new Network(settings.LayerSizes, settings.Seed, Enum.Parse<Activation>(settings.Activation));
+        var network = new Network(settings.LayerSizes, settings.Seed, Enum.Parse<Activation>(settings.Activation)) { MatMul = kernel.Multiply };
         clock.Restart();
         List<double> losses = TrainWithProgress(network, x, y, settings);
         double trainSeconds = clock.Elapsed.TotalSeconds;
@@ -76,6 +76,11 @@ internal static class TrainingRun
         PlotLoss(losses, settings, accuracy, pngPath);
         string shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), pngPath);
         AnsiConsole.WriteLine($"Loss curve: {(shown.StartsWith("..", StringComparison.Ordinal) ? pngPath : shown)}");
+        if (kernel.UnusedWarning() is { } warning)
+        {
+            AnsiConsole.WriteLine(warning);
+        }
+
         return 0;
     }
 

@@ -32,6 +32,7 @@ public static class TrainCommand
             new("--seed") { Description = $"Seed of the initial weights (reference run: {reference.Seed})." },
             new("--images") { Description = "Train on the first N training images; 0 for all (reference run: 0)." },
             new("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png)." },
+            new("--kernel") { Description = "The matrix product the network trains with: clear (checkpoint 1's MatMul, the default) or fast (checkpoint 12's FastLinearAlgebra.MatMul)." },
         ];
 
         var command = new Command("train", "Train your network on MNIST: progress bar, test accuracy, confusion matrix and a PNG of the loss curve.")
@@ -72,7 +73,7 @@ public static class TrainCommand
         Console.WriteLine($"Building the training program against {track}/ …");
         string log = Path.Combine(KataPaths.Root, "artifacts", "train", "build.log");
         ProcessResult built = ProcessRunner.Run(
-            "dotnet", ["build", project, "-c", "Release", $"-p:KataTrack={track}", "--verbosity", "quiet", "-nologo"], KataPaths.Root, log);
+            "dotnet", ["build", project, "-c", "Release", $"-p:KataTrack={track}", "-p:KataOptimize=true", "--verbosity", "quiet", "-nologo"], KataPaths.Root, log);
         if (built.ExitCode != 0)
         {
             // The build's output is shown only when it fails: the compiler errors in the learner's code.
