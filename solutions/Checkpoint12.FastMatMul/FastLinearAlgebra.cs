@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.ExceptionServices;
 using System.Runtime.Intrinsics;
 
 namespace NeuralNet;
@@ -329,20 +330,21 @@ public static class FastLinearAlgebra
 
     /// <summary>
     /// One helper thread that runs half of a product while the calling thread runs the other half.
-    /// Starting work on another thread is what costs: Parallel.For queues it to the thread pool and
-    /// wakes a sleeping thread each time, tens of microseconds — as long as a whole 64 x 784 · 784 x 128
-    /// product. This helper stays awake (spinning) for a millisecond after each job, so the next product
-    /// of a training step finds it ready, and sleeps after that. If the helper has not picked its half
-    /// up by the time the caller is done with its own, the caller runs it too.
+    /// Starting work on another thread is what costs: Parallel.For hands it to the thread pool and
+    /// waits for it, microseconds each time, and more when the pool's threads are asleep — as long as
+    /// a whole product of a small batch. This helper stays awake (spinning) for a quarter of a
+    /// millisecond after each job, so the next product of a training step finds it ready, and sleeps
+    /// after that. If it has not picked its half up by the time the caller is done with its own (it
+    /// may be busy, or the machine may have no free core), the caller runs that half too.
     /// </summary>
     private static class HelperThread
     {
         private static readonly SemaphoreSlim Wake = new(0);
-        private static readonly long SpinTicks = Stopwatch.Frequency / 1000;
+        private static readonly ManualResetEventSlim Done = new(false);
+        private static readonly long SpinTicks = Stopwatch.Frequency / 4000;
         private static Action? pending;     // the helper's half, until someone takes it
         private static int inUse;           // 1 while one caller owns the helper
         private static int sleeping;        // 1 while the helper waits on Wake
-        private static volatile bool finished;
         private static Exception? failure;
 
         static HelperThread()
@@ -367,7 +369,7 @@ public static class FastLinearAlgebra
 
             try
             {
-                finished = false;
+                Done.Reset();
                 failure = null;
                 Interlocked.Exchange(ref pending, theirs);
                 if (Volatile.Read(ref sleeping) == 1)
@@ -379,18 +381,13 @@ public static class FastLinearAlgebra
                 if (Interlocked.Exchange(ref pending, null) is { } notStarted)
                 {
                     notStarted();
+                    return;
                 }
-                else
-                {
-                    while (!finished)
-                    {
-                        Thread.SpinWait(20);
-                    }
 
-                    if (failure is { } error)
-                    {
-                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
-                    }
+                Done.Wait();
+                if (failure is { } error)
+                {
+                    ExceptionDispatchInfo.Throw(error);
                 }
             }
             finally
@@ -412,10 +409,10 @@ public static class FastLinearAlgebra
                     }
                     catch (Exception error)
                     {
-                        failure = error;
+                        failure = error; // rethrown on the calling thread
                     }
 
-                    finished = true;
+                    Done.Set();
                     awakeSince = Stopwatch.GetTimestamp();
                 }
                 else if (Stopwatch.GetTimestamp() - awakeSince < SpinTicks)
@@ -424,8 +421,8 @@ public static class FastLinearAlgebra
                 }
                 else
                 {
-                    // Announce the sleep first, then look once more: a job posted in between is seen here
-                    // or its poster sees `sleeping` and releases Wake.
+                    // Announce the sleep, then look once more: a job posted in between is seen here, or
+                    // its poster sees `sleeping` and releases Wake.
                     Interlocked.Exchange(ref sleeping, 1);
                     if (Volatile.Read(ref pending) is null)
                     {

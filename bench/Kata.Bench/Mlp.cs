@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Kata.Core;
+using NeuralNet;
+
+namespace Kata.Bench;
+
+/// <summary>The benchmark's MLP: its settings, its data and one epoch-by-epoch training run.</summary>
+/// <param name="Hidden">Hidden layer sizes, e.g. [128].</param>
+/// <param name="BatchSize">Samples per gradient step.</param>
+/// <param name="LearningRate">The gradient-descent step size.</param>
+/// <param name="Epochs">Passes over the training images, in file order.</param>
+/// <param name="Seed">Seed of the initial weights.</param>
+internal sealed record Mlp(int[] Hidden, int BatchSize, double LearningRate, int Epochs, int Seed)
+{
+    /// <summary>The digits it classifies.</summary>
+    public static readonly int[] Digits = [0, 1, 2, 3, 4];
+
+    /// <summary>784-128-5 ReLU, batches of 64, learning rate 0.1, seed 1; <paramref name="epochs"/> epochs.</summary>
+    public static Mlp Standard(int epochs) => new([128], 64, 0.1, epochs, 1);
+
+    /// <summary>Layer sizes, inputs first.</summary>
+    public int[] LayerSizes => [MnistSettings.Pixels, .. Hidden, Digits.Length];
+
+    /// <summary>"784-128-5 ReLU, batches of 64, learning rate 0.1, 5 epochs".</summary>
+    public string Describe() => FormattableString.Invariant(
+        $"{string.Join('-', LayerSizes)} ReLU, batches of {BatchSize}, learning rate {LearningRate}, {Epochs} epoch{(Epochs == 1 ? string.Empty : "s")}, seed {Seed}, MNIST digits 0-4 in file order");
+
+    /// <summary>The MNIST digits 0–4 (training and test), read with the track's own reader.</summary>
+    public static (Dataset Train, Dataset Test, string Folder) LoadData()
+    {
+        MnistPaths files = MnistData.Locate();
+        return (Mnist.Load(files.TrainImages, files.TrainLabels, Digits), Mnist.Load(files.TestImages, files.TestLabels, Digits), files.Directory);
+    }
+
+    /// <summary>A new network with this MLP's initial weights, multiplying with <paramref name="product"/>.</summary>
+    public Network NewNetwork(Func<Matrix, Matrix, Matrix> product) =>
+        new(LayerSizes, Seed, Activation.ReLU) { MatMul = product };
+
+    /// <summary>
+    /// Trains a new network epoch by epoch (the track's Train, one epoch per call: it walks the samples
+    /// in order, so this is the same as one call for every epoch) and returns, per epoch, the seconds
+    /// of training and the test accuracy after it.
+    /// </summary>
+    public IReadOnlyList<(double Seconds, double Accuracy)> Run(Dataset train, Dataset test, Func<Matrix, Matrix, Matrix> product)
+    {
+        Network network = NewNetwork(product);
+        var epochs = new List<(double, double)>();
+        for (int epoch = 0; epoch < Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            network.Train(train.Images, train.Labels, LearningRate, epochs: 1, BatchSize);
+            double seconds = clock.Elapsed.TotalSeconds;
+            epochs.Add((seconds, network.Accuracy(test.Images, test.Labels)));
+        }
+
+        return epochs;
+    }
+
+    /// <summary>
+    /// Writes the initial weights and biases as float64 little-endian, W0 row by row, b0, W1, b1, …:
+    /// the numpy half starts from exactly these.
+    /// </summary>
+    public void WriteInitialWeights(string path)
+    {
+        Network network = NewNetwork(LinearAlgebra.MatMul);
+        using var file = new BinaryWriter(File.Create(path));
+        for (int l = 0; l < network.LayerCount; l++)
+        {
+            foreach (double w in network.Weights[l].Data)
+            {
+                file.Write(w);
+            }
+
+            foreach (double b in network.Biases[l])
+            {
+                file.Write(b);
+            }
+        }
+    }
+}

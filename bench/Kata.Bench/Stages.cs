@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using NeuralNet;
+
+namespace Kata.Bench;
+
+/// <summary>
+/// <c>./kata bench stages</c>: a quick table (seconds, not minutes) of every kernel's GFLOP/s on square
+/// products and on the products of a training step, and what starting a second thread costs beside
+/// the product of one batch. For the careful figures, run the BenchmarkDotNet benchmarks.
+/// </summary>
+internal static class Stages
+{
+    private static readonly (int N, int K, int M)[] Shapes =
+        [(64, 64, 64), (128, 128, 128), (256, 256, 256), (512, 512, 512), (1024, 1024, 1024), (64, 784, 128), (784, 64, 128)];
+
+    public static int Run()
+    {
+        Console.WriteLine(Machine.Describe());
+        Console.WriteLine(Peak.Describe());
+        Console.WriteLine();
+        Console.WriteLine("GFLOP/s (2·n·k·m / seconds; best and median of 5) of each kernel on an n x k · k x m product:");
+        foreach ((string name, string what, _) in Kernels.All)
+        {
+            Console.WriteLine($"  {name,-8} {what}");
+        }
+
+        var table = new TextTable(["n x k x m", .. Kernels.All.Select(k => k.Name)]);
+        foreach ((int n, int k, int m) in Shapes)
+        {
+            Matrix a = Kernels.Random(n, k, 1), b = Kernels.Random(k, m, 2);
+            Matrix reference = LinearAlgebra.MatMul(a, b);
+            var row = new List<string> { $"{n}x{k}x{m}" };
+            foreach ((string name, _, Func<Matrix, Matrix, Matrix> product) in Kernels.All)
+            {
+                row.Add(name == "naive" && (long)n * k * m > 200_000_000 ? "(skipped)" : Measure(product, a, b, reference));
+            }
+
+            table.Add([.. row]);
+        }
+
+        Console.Write(table);
+        Console.WriteLine();
+        ThreadStartUp();
+        Console.WriteLine();
+        Console.WriteLine($"Load average at the end: {Machine.Load()}.");
+        return 0;
+    }
+
+    // "best / median" GFLOP/s, or why there is no figure.
+    private static string Measure(Func<Matrix, Matrix, Matrix> product, Matrix a, Matrix b, Matrix reference)
+    {
+        Matrix c;
+        try
+        {
+            c = product(a, b);
+        }
+        catch (NotImplementedException)
+        {
+            return "not yet";
+        }
+
+        // The same tolerance as the tests: 1e-4 of Σ|a||b| ≤ 1e-4·k for entries in [-1, 1].
+        double error = c.Data.Zip(reference.Data, (x, y) => Math.Abs(x - y)).Max();
+        if (!(error <= 1e-4 * a.Cols))
+        {
+            return "WRONG";
+        }
+
+        double flops = 2.0 * a.Rows * a.Cols * b.Cols;
+        double[] seconds = Samples(() => product(a, b));
+        return string.Create(CultureInfo.InvariantCulture, $"{flops / seconds[0] / 1e9:F1} / {flops / seconds[2] / 1e9:F1}");
+    }
+
+    // Five sorted timings (seconds per call) of `action`, each averaged over enough calls to last ~40 ms.
+    private static double[] Samples(Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        int calls = (int)Math.Clamp(0.04 / Math.Max(clock.Elapsed.TotalSeconds, 1e-7), 1, 1_000_000);
+        var samples = new double[5];
+        for (int s = 0; s < samples.Length; s++)
+        {
+            clock.Restart();
+            for (int i = 0; i < calls; i++)
+            {
+                action();
+            }
+
+            samples[s] = clock.Elapsed.TotalSeconds / calls;
+        }
+
+        Array.Sort(samples);
+        return samples;
+    }
+
+    // Stage 4's question: at the batch sizes of training, does a second thread pay for its start-up?
+    private static void ThreadStartUp()
+    {
+        Console.WriteLine("Starting a second thread, beside the product of one batch (x: batch x 784, W: 784 x 128; microseconds per product, best and median of 5):");
+        Matrix w = Kernels.Random(784, 128, 3);
+        Matrix[] halves = [Columns(w, 0, 64), Columns(w, 64, 128)];
+        try
+        {
+            FastLinearAlgebra.MatMulBlocked(Matrix.FromRows([1]), Matrix.FromRows([1]));
+        }
+        catch (NotImplementedException)
+        {
+            Console.WriteLine("  (not yet: FastLinearAlgebra.MatMulBlocked is not implemented)");
+            return;
+        }
+
+        var table = new TextTable("batch", "MatMulBlocked, 1 thread", "Parallel.For, 2 halves", "MatMul (stage 4)", "Parallel.For, empty body");
+        foreach (int batch in (int[])[1, 4, 16, 64, 256])
+        {
+            Matrix x = Kernels.Random(batch, 784, 4);
+            var parts = new Matrix[2];
+            table.Add(
+                batch.ToString(CultureInfo.InvariantCulture),
+                Micro(() => FastLinearAlgebra.MatMulBlocked(x, w)),
+                Micro(() => Parallel.For(0, 2, h => parts[h] = FastLinearAlgebra.MatMulBlocked(x, halves[h]))),
+                Micro(() => FastLinearAlgebra.MatMul(x, w)),
+                Micro(() => Parallel.For(0, 2, _ => { })));
+        }
+
+        Console.Write(table);
+    }
+
+    private static string Micro(Action action)
+    {
+        double[] seconds = Samples(action);
+        return string.Create(CultureInfo.InvariantCulture, $"{seconds[0] * 1e6:F1} / {seconds[2] * 1e6:F1}");
+    }
+
+    private static Matrix Columns(Matrix m, int from, int to)
+    {
+        var part = new Matrix(m.Rows, to - from);
+        for (int r = 0; r < m.Rows; r++)
+        {
+            m.Row(r)[from..to].CopyTo(part.Row(r));
+        }
+
+        return part;
+    }
+}
