@@ -15,6 +15,7 @@ foreach (Command command in new[]
     NextCommand.Create(),
     DataCommand.Create(),
     TrainCommand.Create(),
+    BenchCommand.Create(),
     GradeCommand.Create(),
     ResetCommand.Create(),
 
