@@ -111,6 +111,19 @@ public abstract class ProductContractTests
     }
 
     [Test]
+    public void The_product_is_complete_when_the_call_returns()
+    {
+        // A copy taken the moment the call returns must already be the whole product: work handed to
+        // another thread has to be finished (waited for) before the result is returned.
+        Matrix a = ProductCases.Left(64, 784), b = ProductCases.Right(784, 128);
+        for (int repeat = 0; repeat < 10; repeat++)
+        {
+            Matrix snapshot = Multiply(a, b).Clone();
+            snapshot.ShouldMatch(ProductCases.Definition(64, 784, 128), ProductCases.Tolerance(64, 784, 128), $"a copy of the product taken as the call returned (call {repeat + 1})");
+        }
+    }
+
+    [Test]
     public void Products_computed_on_four_threads_at_once_are_all_right()
     {
         // Like checkpoint 1's MatMul, a stage is a function of its inputs: no state shared between calls.
