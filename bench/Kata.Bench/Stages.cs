@@ -17,7 +17,7 @@ internal static class Stages
     public static int Run()
     {
         Console.WriteLine(Machine.Describe());
-        Console.WriteLine(Peak.Describe());
+        if (Environment.GetEnvironmentVariable("NOPEAK") is null) Console.WriteLine(Peak.Describe());
         Console.WriteLine();
         Console.WriteLine("GFLOP/s (2·n·k·m / seconds; best and median of 5) of each kernel on an n x k · k x m product:");
         foreach ((string name, string what, _) in Kernels.All)

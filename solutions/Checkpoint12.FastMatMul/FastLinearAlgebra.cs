@@ -126,6 +126,10 @@ public static class FastLinearAlgebra
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 
     // C[rows, cols] += A[rows, :] · B[:, cols] with Vector<double>: rows [r0, r1), columns [c0, c1).
+    // NoInlining: after a few hundred calls the JIT recompiles the caller with profile data and would
+    // inline this loop into it; the span and vector helpers inside then exceed its inlining budget and
+    // stay calls, ten times slower. The products below are kept out of their callers for the same reason.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void SimdProduct(Matrix a, Matrix b, Matrix c, int r0, int r1, int c0, int c1)
     {
         int lanes = Vector<double>.Count;
@@ -153,6 +157,7 @@ public static class FastLinearAlgebra
     }
 
     // C[rows, cols] += A[rows, :] · B[:, cols], blocked and packed: rows [r0, r1), columns [c0, c1).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void BlockedProduct(Matrix a, Matrix b, Matrix c, int r0, int r1, int c0, int c1)
     {
         // The micro-kernel is written for 512-bit registers; without AVX-512 (most laptops, Apple
