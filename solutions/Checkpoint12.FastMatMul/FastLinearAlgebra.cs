@@ -170,7 +170,8 @@ public static class FastLinearAlgebra
 
         int panels = (c1 - c0 + Nr - 1) / Nr;
         float[] packedB = ArrayPool<float>.Shared.Rent(panels * Nr * Kc);
-        float[] packedA = ArrayPool<float>.Shared.Rent(Mc * Kc);
+        float[] packedA = ArrayPool<float>.Shared.Rent(RoundUp(Mc, Mr) * Kc);
+        Span<float> tile = stackalloc float[Mr * Nr];
         for (int p0 = 0; p0 < a.Cols; p0 += Kc)
         {
             // B[p0..p0+kc, c0..c1] in panels of Nr columns, reused by every row block below.
@@ -178,7 +179,7 @@ public static class FastLinearAlgebra
             PackB(b, p0, kc, c0, c1, packedB);
             for (int i0 = r0; i0 < r1; i0 += Mc)
             {
-                // A[i0..i0+mc, p0..p0+kc] in panels of Mr rows, reused by every panel of B.
+                // A[i0..i0+mc, p0..p0+kc] as float rows, reused by every panel of B.
                 int mc = Math.Min(Mc, r1 - i0);
                 PackA(a, i0, mc, p0, kc, packedA);
                 for (int panel = 0; panel < panels; panel++)
@@ -186,15 +187,9 @@ public static class FastLinearAlgebra
                     int j = c0 + (panel * Nr);
                     for (int i = 0; i < mc; i += Mr)
                     {
-                        MicroKernel(
-                            ref packedA[i * kc],
-                            ref packedB[panel * Nr * kc],
-                            kc,
-                            c,
-                            i0 + i,
-                            Math.Min(Mr, mc - i),
-                            j,
-                            Math.Min(Nr, c1 - j));
+                        // The 6 x 32 tile of C at (i0 + i, j): computed in registers, then added to C.
+                        MicroKernel(ref packedA[i * kc], ref packedB[panel * Nr * kc], kc, ref MemoryMarshal.GetReference(tile));
+                        AddTile(tile, c, i0 + i, Math.Min(Mr, mc - i), j, Math.Min(Nr, c1 - j));
                     }
                 }
             }
@@ -235,88 +230,99 @@ public static class FastLinearAlgebra
         }
     }
 
-    // Packs A[i0..i0+mc, p0..p0+kc] as float: panel s holds, for p = 0 … kc−1, the Mr entries
-    // A[i0 + s·Mr …, p0 + p] of one column, so the micro-kernel reads it front to back. Rows past
-    // the end of A are zeros.
+    // Packs A[i0..i0+mc, p0..p0+kc] as float, row after row (kc floats each), then zero rows up to a
+    // multiple of Mr, so the micro-kernel can always read Mr rows.
     private static void PackA(Matrix a, int i0, int mc, int p0, int kc, float[] packed)
     {
-        for (int s = 0; s < mc; s += Mr)
+        for (int r = 0; r < mc; r++)
         {
-            Span<float> panel = packed.AsSpan(s * kc, Mr * kc);
-            for (int r = 0; r < Mr; r++)
+            ReadOnlySpan<double> row = a.Row(i0 + r).Slice(p0, kc);
+            Span<float> to = packed.AsSpan(r * kc, kc);
+            int p = 0;
+            for (; p <= kc - 16; p += 16)
             {
-                if (s + r >= mc)
-                {
-                    for (int p = 0; p < kc; p++)
-                    {
-                        panel[(p * Mr) + r] = 0f;
-                    }
+                ref double from = ref MemoryMarshal.GetReference(row[p..]);
+                Vector512.Narrow(Vector512.LoadUnsafe(ref from), Vector512.LoadUnsafe(ref from, 8)).CopyTo(to[p..]);
+            }
 
-                    continue;
-                }
-
-                ReadOnlySpan<double> row = a.Row(i0 + s + r).Slice(p0, kc);
-                for (int p = 0; p < kc; p++)
-                {
-                    panel[(p * Mr) + r] = (float)row[p];
-                }
+            for (; p < kc; p++)
+            {
+                to[p] = (float)row[p];
             }
         }
+
+        packed.AsSpan(mc * kc, (RoundUp(mc, Mr) - mc) * kc).Clear();
     }
 
-    // The 6 x 32 tile of C at (i, j) += packed A panel (kc x 6) times packed B panel (kc x 32): for
-    // each p, two 16-float loads of B, six broadcasts of A and twelve fused multiply-adds into twelve
-    // accumulators that never leave their registers. Only the first rows x cols of the tile are
-    // stored (the packed panels are padded with zeros).
+    // tile (6 x 32) = six packed rows of A (kc floats each, one after another) times a packed panel of
+    // B (kc x 32): for each p, two 16-float loads of B, six broadcasts of A and twelve fused
+    // multiply-adds into twelve accumulators that stay in registers. They are stored once, at the end,
+    // into `tile`, and the caller adds it to C: with a call or a span after the loop, the JIT keeps
+    // the accumulators in memory instead (a store and a load for every multiply-add, 3x slower).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MicroKernel(ref float a, ref float b, int kc, Matrix c, int i, int rows, int j, int cols)
+    private static void MicroKernel(ref float a, ref float b, int kc, ref float tile)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        ref float a0 = ref a, a1 = ref Unsafe.Add(ref a, kc), a2 = ref Unsafe.Add(ref a, 2 * kc);
+        ref float a3 = ref Unsafe.Add(ref a, 3 * kc), a4 = ref Unsafe.Add(ref a, 4 * kc), a5 = ref Unsafe.Add(ref a, 5 * kc);
         for (int p = 0; p < kc; p++)
         {
             Vector512<float> b0 = Vector512.LoadUnsafe(ref b), b1 = Vector512.LoadUnsafe(ref b, 16);
-            Vector512<float> ai = Vector512.Create(a);
+            Vector512<float> ai = Vector512.Create(Unsafe.Add(ref a0, p));
             c00 = Vector512.FusedMultiplyAdd(ai, b0, c00);
             c01 = Vector512.FusedMultiplyAdd(ai, b1, c01);
-            ai = Vector512.Create(Unsafe.Add(ref a, 1));
+            ai = Vector512.Create(Unsafe.Add(ref a1, p));
             c10 = Vector512.FusedMultiplyAdd(ai, b0, c10);
             c11 = Vector512.FusedMultiplyAdd(ai, b1, c11);
-            ai = Vector512.Create(Unsafe.Add(ref a, 2));
+            ai = Vector512.Create(Unsafe.Add(ref a2, p));
             c20 = Vector512.FusedMultiplyAdd(ai, b0, c20);
             c21 = Vector512.FusedMultiplyAdd(ai, b1, c21);
-            ai = Vector512.Create(Unsafe.Add(ref a, 3));
+            ai = Vector512.Create(Unsafe.Add(ref a3, p));
             c30 = Vector512.FusedMultiplyAdd(ai, b0, c30);
             c31 = Vector512.FusedMultiplyAdd(ai, b1, c31);
-            ai = Vector512.Create(Unsafe.Add(ref a, 4));
+            ai = Vector512.Create(Unsafe.Add(ref a4, p));
             c40 = Vector512.FusedMultiplyAdd(ai, b0, c40);
             c41 = Vector512.FusedMultiplyAdd(ai, b1, c41);
-            ai = Vector512.Create(Unsafe.Add(ref a, 5));
+            ai = Vector512.Create(Unsafe.Add(ref a5, p));
             c50 = Vector512.FusedMultiplyAdd(ai, b0, c50);
             c51 = Vector512.FusedMultiplyAdd(ai, b1, c51);
-            a = ref Unsafe.Add(ref a, Mr);
             b = ref Unsafe.Add(ref b, Nr);
         }
 
-        Span<double> tile = c.Data.AsSpan((i * c.Cols) + j);
-        AddRow(tile, cols, c00, c01);
-        if (rows > 1) AddRow(tile[c.Cols..], cols, c10, c11);
-        if (rows > 2) AddRow(tile[(2 * c.Cols)..], cols, c20, c21);
-        if (rows > 3) AddRow(tile[(3 * c.Cols)..], cols, c30, c31);
-        if (rows > 4) AddRow(tile[(4 * c.Cols)..], cols, c40, c41);
-        if (rows > 5) AddRow(tile[(5 * c.Cols)..], cols, c50, c51);
+        c00.StoreUnsafe(ref tile, 0);
+        c01.StoreUnsafe(ref tile, 16);
+        c10.StoreUnsafe(ref tile, 32);
+        c11.StoreUnsafe(ref tile, 48);
+        c20.StoreUnsafe(ref tile, 64);
+        c21.StoreUnsafe(ref tile, 80);
+        c30.StoreUnsafe(ref tile, 96);
+        c31.StoreUnsafe(ref tile, 112);
+        c40.StoreUnsafe(ref tile, 128);
+        c41.StoreUnsafe(ref tile, 144);
+        c50.StoreUnsafe(ref tile, 160);
+        c51.StoreUnsafe(ref tile, 176);
     }
 
-    // C's row (as double) += one row of the tile (32 floats in two registers); only `cols` entries.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRow(Span<double> cRow, int cols, Vector512<float> left, Vector512<float> right)
+    // C[i .. i+rows, j .. j+cols] += the first rows x cols of the 6 x 32 tile (float, row by row).
+    private static void AddTile(ReadOnlySpan<float> tile, Matrix c, int i, int rows, int j, int cols)
     {
-        if (cols == Nr)
+        for (int r = 0; r < rows; r++)
         {
-            // Each 16-float register widens into two 8-double registers.
+            AddRow(c.Row(i + r).Slice(j, cols), tile.Slice(r * Nr, Nr));
+        }
+    }
+
+    // C's row (as double) += one row of the tile (as float); cRow holds the tile's first cols columns.
+    private static void AddRow(Span<double> cRow, ReadOnlySpan<float> tileRow)
+    {
+        if (cRow.Length == Nr)
+        {
+            // 32 floats widen into four 8-double vectors.
             ref double to = ref MemoryMarshal.GetReference(cRow);
-            (Vector512<double> l0, Vector512<double> l1) = Vector512.Widen(left);
-            (Vector512<double> r0, Vector512<double> r1) = Vector512.Widen(right);
+            ref float from = ref MemoryMarshal.GetReference(tileRow);
+            (Vector512<double> l0, Vector512<double> l1) = Vector512.Widen(Vector512.LoadUnsafe(ref from));
+            (Vector512<double> r0, Vector512<double> r1) = Vector512.Widen(Vector512.LoadUnsafe(ref from, 16));
             (Vector512.LoadUnsafe(ref to) + l0).StoreUnsafe(ref to);
             (Vector512.LoadUnsafe(ref to, 8) + l1).StoreUnsafe(ref to, 8);
             (Vector512.LoadUnsafe(ref to, 16) + r0).StoreUnsafe(ref to, 16);
@@ -324,12 +330,9 @@ public static class FastLinearAlgebra
             return;
         }
 
-        Span<float> values = stackalloc float[Nr];
-        left.CopyTo(values);
-        right.CopyTo(values[16..]);
-        for (int x = 0; x < cols; x++)
+        for (int x = 0; x < cRow.Length; x++)
         {
-            cRow[x] += values[x];
+            cRow[x] += tileRow[x];
         }
     }
 
