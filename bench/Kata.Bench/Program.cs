@@ -11,13 +11,15 @@ var learningRate = new Option<double>("--learning-rate") { Description = "Learni
 var batchSize = new Option<int>("--batch-size") { Description = "Samples per step (default 64).", DefaultValueFactory = _ => 64 };
 var hidden = new Option<int>("--hidden") { Description = "Neurons of the hidden layer (default 128).", DefaultValueFactory = _ => 128 };
 var kernels = new Option<string>("--kernels") { Description = "The C# products to train with, comma-separated: naive, clear, fast … (default clear,fast).", DefaultValueFactory = _ => "clear,fast" };
+var withoutNumpy = new Option<bool>("--without-numpy") { Description = "Run the C# half only." };
 var vsNumpy = new Command("vs-numpy", "The same MLP (784-128-5 ReLU, batches of 64, MNIST digits 0-4) trained in C# and in numpy, side by side: time per epoch, test accuracy, ratio.")
 {
-    epochs, learningRate, batchSize, hidden, kernels,
+    epochs, learningRate, batchSize, hidden, kernels, withoutNumpy,
 };
 vsNumpy.SetAction(parse => VsNumpy.Run(
     new Mlp([parse.GetValue(hidden)], parse.GetValue(batchSize), parse.GetValue(learningRate), parse.GetValue(epochs), Seed: 1),
-    parse.GetValue(kernels)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
+    parse.GetValue(kernels)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+    withNumpy: !parse.GetValue(withoutNumpy)));
 
 var peak = new Command("peak", "Measure this machine's float peak: fused multiply-adds on registers, on one core and on all.");
 peak.SetAction(_ =>

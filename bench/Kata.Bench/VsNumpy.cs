@@ -18,7 +18,7 @@ internal static class VsNumpy
     // OpenBLAS picks for itself what it runs on this processor.
     private static readonly string[] OpenBlasOverrides = ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"];
 
-    public static int Run(Mlp mlp, IReadOnlyList<string> kernels)
+    public static int Run(Mlp mlp, IReadOnlyList<string> kernels, bool withNumpy)
     {
         Console.WriteLine(Machine.Describe());
         Console.WriteLine($"The same MLP in C# and in numpy: {mlp.Describe()}; the same initial weights; a batch's time includes its loss, as both compute it.");
@@ -40,8 +40,12 @@ internal static class VsNumpy
             }
         }
 
-        string? python = FindPython();
-        if (python is null)
+        string? python = withNumpy ? FindPython() : null;
+        if (!withNumpy)
+        {
+            Console.WriteLine("The C# half alone (--without-numpy).");
+        }
+        else if (python is null)
         {
             Console.WriteLine(
                 "numpy is not installed, so this is the C# half alone. On Debian or Ubuntu: sudo apt-get install -y python3-numpy libopenblas0-pthread "
