@@ -7,12 +7,12 @@ var stages = new Command("stages", "A quick table (seconds, not minutes): GFLOP/
 stages.SetAction(_ => Stages.Run());
 
 var epochs = new Option<int>("--epochs") { Description = "Epochs of the MLP (default 5).", DefaultValueFactory = _ => 5 };
-var learningRate = new Option<double>("--learning-rate") { Description = "Learning rate (default 0.1).", DefaultValueFactory = _ => 0.1 };
+var learningRate = new Option<double>("--learning-rate") { Description = "Learning rate (default 0.5: 99 % of the test images right after 3 epochs).", DefaultValueFactory = _ => 0.5 };
 var batchSize = new Option<int>("--batch-size") { Description = "Samples per step (default 64).", DefaultValueFactory = _ => 64 };
 var hidden = new Option<int>("--hidden") { Description = "Neurons of the hidden layer (default 128).", DefaultValueFactory = _ => 128 };
 var kernels = new Option<string>("--kernels") { Description = "The C# products to train with, comma-separated: naive, clear, fast … (default clear,fast).", DefaultValueFactory = _ => "clear,fast" };
 var withoutNumpy = new Option<bool>("--without-numpy") { Description = "Run the C# half only." };
-var vsNumpy = new Command("vs-numpy", "The same MLP (784-128-5 ReLU, batches of 64, MNIST digits 0-4) trained in C# and in numpy, side by side: time per epoch, test accuracy, ratio.")
+var vsNumpy = new Command("vs-numpy", "The same MLP (784-128-5 ReLU, batches of 64, learning rate 0.5, 5 epochs, MNIST digits 0-4) trained in C# and in numpy, side by side: time per epoch, test accuracy, ratio.")
 {
     epochs, learningRate, batchSize, hidden, kernels, withoutNumpy,
 };
