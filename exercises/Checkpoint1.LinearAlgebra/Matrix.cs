@@ -1,4 +1,5 @@
 // PROVIDED — you do not need to change this file. It is identical in exercises/ and solutions/.
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -106,7 +107,7 @@ public sealed class Matrix
     {
         if ((uint)row >= (uint)Rows)
         {
-            throw new ArgumentOutOfRangeException(nameof(row), $"Matrix: row {row} is outside a {Shape} matrix.");
+            ThrowRowOutside(row);
         }
 
         return Data.AsSpan(row * Cols, Cols);
@@ -141,17 +142,27 @@ public sealed class Matrix
         return text.ToString();
     }
 
+    // The checks stay small enough for the JIT to inline m[i, j] and m.Row(i) into the caller's loop;
+    // building the message lives in the throwing methods below, which it never inlines.
     private int Index(int row, int col)
     {
         if ((uint)row >= (uint)Rows || (uint)col >= (uint)Cols)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(row),
-                $"Matrix: entry ({row}, {col}) is outside a {Shape} matrix; rows go from 0 to {Rows - 1} and columns from 0 to {Cols - 1}.");
+            ThrowEntryOutside(row, col);
         }
 
         return (row * Cols) + col;
     }
+
+    [DoesNotReturn]
+    private void ThrowEntryOutside(int row, int col) =>
+        throw new ArgumentOutOfRangeException(
+            nameof(row),
+            $"Matrix: entry ({row}, {col}) is outside a {Shape} matrix; rows go from 0 to {Rows - 1} and columns from 0 to {Cols - 1}.");
+
+    [DoesNotReturn]
+    private void ThrowRowOutside(int row) =>
+        throw new ArgumentOutOfRangeException(nameof(row), $"Matrix: row {row} is outside a {Shape} matrix.");
 
     private static int RequireSize(int rows, int cols)
     {
