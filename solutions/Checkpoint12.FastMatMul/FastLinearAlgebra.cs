@@ -189,7 +189,7 @@ public static class FastLinearAlgebra
                     {
                         // The 6 x 32 tile of C at (i0 + i, j): computed in registers, then added to C.
                         MicroKernel(ref packedA[i * kc], ref packedB[panel * Nr * kc], kc, ref MemoryMarshal.GetReference(tile));
-                        AddTile(tile, c, i0 + i, Math.Min(Mr, mc - i), j, Math.Min(Nr, c1 - j));
+                        AddTile(tile, c, i0 + i, Math.Min(Mr, mc - i), j, Math.Min(Nr, c1 - j), first: p0 == 0);
                     }
                 }
             }
@@ -304,35 +304,45 @@ public static class FastLinearAlgebra
         c51.StoreUnsafe(ref tile, 176);
     }
 
-    // C[i .. i+rows, j .. j+cols] += the first rows x cols of the 6 x 32 tile (float, row by row).
-    private static void AddTile(ReadOnlySpan<float> tile, Matrix c, int i, int rows, int j, int cols)
+    // C[i .. i+rows, j .. j+cols] += the first rows x cols of the 6 x 32 tile (float, row by row). The
+    // first block of the shared dimension finds C still zero: it stores instead, and C is not read.
+    private static void AddTile(ReadOnlySpan<float> tile, Matrix c, int i, int rows, int j, int cols, bool first)
     {
         for (int r = 0; r < rows; r++)
         {
-            AddRow(c.Row(i + r).Slice(j, cols), tile.Slice(r * Nr, Nr));
+            AddRow(c.Row(i + r).Slice(j, cols), tile.Slice(r * Nr, Nr), first);
         }
     }
 
-    // C's row (as double) += one row of the tile (as float); cRow holds the tile's first cols columns.
-    private static void AddRow(Span<double> cRow, ReadOnlySpan<float> tileRow)
+    // C's row (as double) += one row of the tile (as float), or = it when `first`; cRow holds the
+    // tile's first cols columns.
+    private static void AddRow(Span<double> cRow, ReadOnlySpan<float> tileRow, bool first)
     {
         if (cRow.Length == Nr)
         {
             // 32 floats widen into four 8-double vectors.
             ref double to = ref MemoryMarshal.GetReference(cRow);
             ref float from = ref MemoryMarshal.GetReference(tileRow);
-            (Vector512<double> l0, Vector512<double> l1) = Vector512.Widen(Vector512.LoadUnsafe(ref from));
-            (Vector512<double> r0, Vector512<double> r1) = Vector512.Widen(Vector512.LoadUnsafe(ref from, 16));
-            (Vector512.LoadUnsafe(ref to) + l0).StoreUnsafe(ref to);
-            (Vector512.LoadUnsafe(ref to, 8) + l1).StoreUnsafe(ref to, 8);
-            (Vector512.LoadUnsafe(ref to, 16) + r0).StoreUnsafe(ref to, 16);
-            (Vector512.LoadUnsafe(ref to, 24) + r1).StoreUnsafe(ref to, 24);
+            (Vector512<double> v0, Vector512<double> v1) = Vector512.Widen(Vector512.LoadUnsafe(ref from));
+            (Vector512<double> v2, Vector512<double> v3) = Vector512.Widen(Vector512.LoadUnsafe(ref from, 16));
+            if (!first)
+            {
+                v0 += Vector512.LoadUnsafe(ref to);
+                v1 += Vector512.LoadUnsafe(ref to, 8);
+                v2 += Vector512.LoadUnsafe(ref to, 16);
+                v3 += Vector512.LoadUnsafe(ref to, 24);
+            }
+
+            v0.StoreUnsafe(ref to);
+            v1.StoreUnsafe(ref to, 8);
+            v2.StoreUnsafe(ref to, 16);
+            v3.StoreUnsafe(ref to, 24);
             return;
         }
 
         for (int x = 0; x < cRow.Length; x++)
         {
-            cRow[x] += tileRow[x];
+            cRow[x] = (first ? 0 : cRow[x]) + tileRow[x];
         }
     }
 
