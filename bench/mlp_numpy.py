@@ -8,7 +8,8 @@ does, with one matrix product per layer and direction like the C# network: z = a
 a.T @ delta and delta @ W.T backward.
 
 Prints one JSON object: numpy's version, the BLAS it runs on and its kernel, and for every epoch the
-seconds of training and the test accuracy after it. Run by the C# half; to run it alone:
+seconds of training and the test accuracy after it. With --products it only times a @ b in float32 for
+the given shapes (for `./kata bench stages`). Run by the C# half; to run it alone:
     /usr/bin/python3 bench/mlp_numpy.py --mnist data/mnist --layers 784,128,5 --epochs 2 \
         --learning-rate 0.1 --batch-size 64 --digits 0,1,2,3,4
 (without --weights it draws He-initialised weights with numpy's own generator).
@@ -86,16 +87,46 @@ def blas_info():
     return info
 
 
+def time_products(shapes):
+    """GFLOP/s of a @ b in float32 for each "n x k x m" shape: best and median of 5 timings of ~40 ms."""
+    rng = np.random.default_rng(2)
+    results = []
+    for shape in shapes:
+        n, k, m = (int(s) for s in shape.split("x"))
+        a = rng.uniform(-1, 1, (n, k)).astype(np.float32)
+        b = rng.uniform(-1, 1, (k, m)).astype(np.float32)
+        a @ b
+        start = time.perf_counter()
+        a @ b
+        calls = max(1, min(100000, int(0.04 / max(time.perf_counter() - start, 1e-7))))
+        samples = []
+        for _ in range(5):
+            start = time.perf_counter()
+            for _ in range(calls):
+                a @ b
+            samples.append((time.perf_counter() - start) / calls)
+        samples.sort()
+        flops = 2.0 * n * k * m
+        results.append({"shape": shape, "best": flops / samples[0] / 1e9, "median": flops / samples[2] / 1e9})
+    return results
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mnist", required=True)
-    parser.add_argument("--layers", required=True, help="e.g. 784,128,5")
+    parser.add_argument("--products", help="only time a @ b (float32) for these shapes, e.g. 1024x1024x1024,64x784x128")
+    parser.add_argument("--mnist")
+    parser.add_argument("--layers", help="e.g. 784,128,5")
     parser.add_argument("--digits", default="0,1,2,3,4")
-    parser.add_argument("--epochs", type=int, required=True)
-    parser.add_argument("--learning-rate", type=float, required=True)
-    parser.add_argument("--batch-size", type=int, required=True)
+    parser.add_argument("--epochs", type=int)
+    parser.add_argument("--learning-rate", type=float)
+    parser.add_argument("--batch-size", type=int)
     parser.add_argument("--weights", help="the initial weights: float64 little-endian, W0, b0, W1, b1, ... row by row")
     args = parser.parse_args()
+    if args.products:
+        print(json.dumps({"blas": blas_info(), "products": time_products(args.products.split(","))}))
+        return
+    if not (args.mnist and args.layers and args.epochs and args.learning_rate and args.batch_size):
+        parser.error("training needs --mnist, --layers, --epochs, --learning-rate and --batch-size")
 
     sizes = [int(s) for s in args.layers.split(",")]
     digits = [int(d) for d in args.digits.split(",")]

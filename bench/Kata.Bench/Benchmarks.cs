@@ -152,7 +152,8 @@ internal sealed class GflopsColumn(bool best) : IColumn
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
-    public bool IsAvailable(Summary summary) => true;
+    public bool IsAvailable(Summary summary) =>
+        summary.BenchmarksCases.Any(c => c.Parameters.Items.Any(p => p.Name is nameof(MatMulBenchmarks.N) or nameof(TrainingStepBenchmarks.Shape)));
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using NeuralNet;
 
 namespace Kata.Bench;
@@ -17,7 +18,7 @@ internal static class Stages
     public static int Run()
     {
         Console.WriteLine(Machine.Describe());
-        if (Environment.GetEnvironmentVariable("NOPEAK") is null) Console.WriteLine(Peak.Describe());
+        Console.WriteLine(Peak.Describe());
         Console.WriteLine();
         Console.WriteLine("GFLOP/s (2·n·k·m / seconds; best and median of 5) of each kernel on an n x k · k x m product:");
         foreach ((string name, string what, _) in Kernels.All)
@@ -25,7 +26,8 @@ internal static class Stages
             Console.WriteLine($"  {name,-8} {what}");
         }
 
-        var table = new TextTable(["n x k x m", .. Kernels.All.Select(k => k.Name)]);
+        List<(string Label, Dictionary<string, string> GflopsByShape)> numpy = NumpyProducts();
+        var table = new TextTable(["n x k x m", .. Kernels.All.Select(k => k.Name), .. numpy.Select(column => column.Label)]);
         foreach ((int n, int k, int m) in Shapes)
         {
             Matrix a = Kernels.Random(n, k, 1), b = Kernels.Random(k, m, 2);
@@ -36,6 +38,7 @@ internal static class Stages
                 row.Add(name == "naive" && (long)n * k * m > 200_000_000 ? "(skipped)" : Measure(product, a, b, reference));
             }
 
+            row.AddRange(numpy.Select(column => column.GflopsByShape.GetValueOrDefault($"{n}x{k}x{m}", "-")));
             table.Add([.. row]);
         }
 
@@ -46,6 +49,38 @@ internal static class Stages
         Console.WriteLine($"Load average at the end: {Machine.Load()}.");
         return 0;
     }
+
+    // numpy's a @ b in float32 on the same shapes, with the kernel OpenBLAS picks and, when that is a
+    // fallback older than the processor, with the kernel it supports: one column each.
+    private static List<(string Label, Dictionary<string, string> GflopsByShape)> NumpyProducts()
+    {
+        var columns = new List<(string, Dictionary<string, string>)>();
+        if (Numpy.FindPython() is not { } python)
+        {
+            Console.WriteLine($"(numpy is not installed, so there is no numpy column. {Numpy.HowToInstall})");
+            return columns;
+        }
+
+        string[] arguments = ["--products", string.Join(',', Shapes.Select(s => $"{s.N}x{s.K}x{s.M}"))];
+        Console.WriteLine($"numpy column: a @ b in float32 ({python}; OpenBLAS choosing its own kernel, {Numpy.DescribeOverrides()}) …");
+        using JsonDocument own = Numpy.Run(python, arguments, coreType: null);
+        Console.WriteLine($"  {Numpy.DescribeBlas(own)}");
+        columns.Add(($"numpy {Numpy.Kernel(own)}", Gflops(own)));
+        if (Numpy.Kernel(own) is { } kernel && Numpy.BetterKernel(kernel) is { } better)
+        {
+            Console.WriteLine(Numpy.Fallback(kernel, better));
+            using JsonDocument forced = Numpy.Run(python, arguments, coreType: better);
+            Console.WriteLine($"  {Numpy.DescribeBlas(forced)}");
+            columns.Add(($"numpy {Numpy.Kernel(forced) ?? better}", Gflops(forced)));
+        }
+
+        return columns;
+    }
+
+    private static Dictionary<string, string> Gflops(JsonDocument result) =>
+        result.RootElement.GetProperty("products").EnumerateArray().ToDictionary(
+            p => p.GetProperty("shape").GetString()!,
+            p => string.Create(CultureInfo.InvariantCulture, $"{p.GetProperty("best").GetDouble():F1} / {p.GetProperty("median").GetDouble():F1}"));
 
     // "best / median" GFLOP/s, or why there is no figure.
     private static string Measure(Func<Matrix, Matrix, Matrix> product, Matrix a, Matrix b, Matrix reference)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Kata.Core;
@@ -14,10 +13,6 @@ namespace Kata.Bench;
 /// </summary>
 internal static class VsNumpy
 {
-    // The variables that choose OpenBLAS's kernel and cache size by hand; unset for numpy's run, so
-    // OpenBLAS picks for itself what it runs on this processor.
-    private static readonly string[] OpenBlasOverrides = ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"];
-
     public static int Run(Mlp mlp, IReadOnlyList<string> kernels, bool withNumpy)
     {
         Console.WriteLine(Machine.Describe());
@@ -40,16 +35,14 @@ internal static class VsNumpy
             }
         }
 
-        string? python = withNumpy ? FindPython() : null;
+        string? python = withNumpy ? Numpy.FindPython() : null;
         if (!withNumpy)
         {
             Console.WriteLine("The C# half alone (--without-numpy).");
         }
         else if (python is null)
         {
-            Console.WriteLine(
-                "numpy is not installed, so this is the C# half alone. On Debian or Ubuntu: sudo apt-get install -y python3-numpy libopenblas0-pthread "
-                + "(it runs under /usr/bin/python3); elsewhere install numpy for some python and set KATA_PYTHON to that python.");
+            Console.WriteLine($"numpy is not installed, so this is the C# half alone. {Numpy.HowToInstall}");
         }
         else
         {
@@ -67,25 +60,24 @@ internal static class VsNumpy
     {
         string weights = Path.Combine(Path.GetTempPath(), $"kata-bench-weights-{Environment.ProcessId}.bin");
         mlp.WriteInitialWeights(weights);
+        string[] arguments =
+        [
+            "--mnist", folder, "--layers", string.Join(',', mlp.LayerSizes), "--digits", string.Join(',', Mlp.Digits),
+            "--epochs", F($"{mlp.Epochs}"), "--learning-rate", F($"{mlp.LearningRate}"), "--batch-size", F($"{mlp.BatchSize}"), "--weights", weights,
+        ];
         try
         {
-            string[] overridden = [.. OpenBlasOverrides.Where(v => Environment.GetEnvironmentVariable(v) is not null)];
-            string unset = overridden.Length == 0
-                ? "neither OPENBLAS_CORETYPE nor OPENBLAS_L2_SIZE is set"
-                : $"unset for this run: {string.Join(", ", overridden.Select(v => $"{v}={Environment.GetEnvironmentVariable(v)}"))}";
-            Console.WriteLine($"numpy ({python}), OpenBLAS choosing its own kernel ({unset}) …");
-            Numpy own = Numpy.Train(python, mlp, folder, weights, coreType: null);
-            Console.WriteLine($"  {own.Blas}");
-            yield return new Row($"numpy ({own.Kernel ?? "BLAS"})", own.Epochs, IsNumpy: true);
+            Console.WriteLine($"numpy ({python}), OpenBLAS choosing its own kernel ({Numpy.DescribeOverrides()}) …");
+            using JsonDocument own = Numpy.Run(python, arguments, coreType: null);
+            Console.WriteLine($"  {Numpy.DescribeBlas(own)}");
+            yield return new Row($"numpy ({Numpy.Kernel(own) ?? "BLAS"})", Epochs(own), IsNumpy: true);
 
-            if (own.Kernel is { } kernel && BetterOpenBlasKernel(kernel) is { } better)
+            if (Numpy.Kernel(own) is { } kernel && Numpy.BetterKernel(kernel) is { } better)
             {
-                Console.WriteLine(
-                    $"OpenBLAS picked its {kernel} kernel, which does not use this processor's vector units (its flags name {(better == "Haswell" ? "AVX2" : "AVX-512")}): "
-                    + $"an OpenBLAS older than the processor falls back to it. numpy again with OPENBLAS_CORETYPE={better}, the kernel this processor can run …");
-                Numpy forced = Numpy.Train(python, mlp, folder, weights, coreType: better);
-                Console.WriteLine($"  {forced.Blas}");
-                yield return new Row($"numpy ({forced.Kernel ?? better}, forced)", forced.Epochs, IsNumpy: true);
+                Console.WriteLine(Numpy.Fallback(kernel, better));
+                using JsonDocument forced = Numpy.Run(python, arguments, coreType: better);
+                Console.WriteLine($"  {Numpy.DescribeBlas(forced)}");
+                yield return new Row($"numpy ({Numpy.Kernel(forced) ?? better}, forced)", Epochs(forced), IsNumpy: true);
             }
         }
         finally
@@ -93,6 +85,9 @@ internal static class VsNumpy
             File.Delete(weights);
         }
     }
+
+    private static (double, double)[] Epochs(JsonDocument result) =>
+        [.. result.RootElement.GetProperty("epochs").EnumerateArray().Select(e => (e.GetProperty("seconds").GetDouble(), e.GetProperty("accuracy").GetDouble()))];
 
     private static void Print(List<Row> rows, Mlp mlp)
     {
@@ -121,52 +116,6 @@ internal static class VsNumpy
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    // $KATA_PYTHON, /usr/bin/python3 (Debian's numpy lives there), or python3 on the PATH: the first
-    // that imports numpy.
-    private static string? FindPython()
-    {
-        string?[] candidates = [Environment.GetEnvironmentVariable("KATA_PYTHON"), "/usr/bin/python3", "python3", "python"];
-        foreach (string? python in candidates.OfType<string>().Distinct())
-        {
-            try
-            {
-                using Process? process = Process.Start(new ProcessStartInfo(python, ["-c", "import numpy"]) { RedirectStandardError = true, RedirectStandardOutput = true });
-                if (process is not null && process.WaitForExit(60_000) && process.ExitCode == 0)
-                {
-                    return python;
-                }
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // not installed under this name
-            }
-        }
-
-        return null;
-    }
-
-    // The OpenBLAS kernel this processor can run when OpenBLAS picked an older one, else null.
-    private static string? BetterOpenBlasKernel(string kernel)
-    {
-        string flags = string.Empty;
-        try
-        {
-            flags = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("flags", StringComparison.Ordinal)) ?? string.Empty;
-        }
-        catch (IOException)
-        {
-        }
-
-        string[] avx512 = ["SkylakeX", "Cooperlake", "SapphireRapids", "Zen4"];
-        string[] avx2 = [.. avx512, "Haswell", "Zen", "SkylakeX"];
-        if (flags.Contains(" avx512f", StringComparison.Ordinal) && !avx512.Contains(kernel, StringComparer.OrdinalIgnoreCase))
-        {
-            return flags.Contains(" avx512_bf16", StringComparison.Ordinal) ? "Cooperlake" : "SkylakeX";
-        }
-
-        return flags.Contains(" avx2", StringComparison.Ordinal) && !avx2.Contains(kernel, StringComparer.OrdinalIgnoreCase) ? "Haswell" : null;
-    }
-
     private sealed record Row(string Name, IReadOnlyList<(double Seconds, double Accuracy)> Epochs, bool IsNumpy)
     {
         public double Best => Epochs.Min(e => e.Seconds);
@@ -187,62 +136,6 @@ internal static class VsNumpy
             }
 
             return null;
-        }
-    }
-
-    /// <summary>One run of bench/mlp_numpy.py: what it reported about its BLAS, and its epochs.</summary>
-    private sealed record Numpy(string Blas, string? Kernel, IReadOnlyList<(double Seconds, double Accuracy)> Epochs)
-    {
-        public static Numpy Train(string python, Mlp mlp, string folder, string weights, string? coreType)
-        {
-            var start = new ProcessStartInfo(python)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                ArgumentList =
-                {
-                    Path.Combine(KataPaths.Root, "bench", "mlp_numpy.py"),
-                    "--mnist", folder,
-                    "--layers", string.Join(',', mlp.LayerSizes),
-                    "--digits", string.Join(',', Mlp.Digits),
-                    "--epochs", mlp.Epochs.ToString(CultureInfo.InvariantCulture),
-                    "--learning-rate", mlp.LearningRate.ToString(CultureInfo.InvariantCulture),
-                    "--batch-size", mlp.BatchSize.ToString(CultureInfo.InvariantCulture),
-                    "--weights", weights,
-                },
-            };
-            foreach (string variable in OpenBlasOverrides)
-            {
-                start.Environment.Remove(variable);
-            }
-
-            if (coreType is not null)
-            {
-                start.Environment["OPENBLAS_CORETYPE"] = coreType;
-            }
-
-            using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {python}.");
-            Task<string> errors = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"bench/mlp_numpy.py failed (exit code {process.ExitCode}):\n{errors.Result}");
-            }
-
-            using JsonDocument json = JsonDocument.Parse(output);
-            JsonElement blas = json.RootElement.GetProperty("blas");
-            string? kernel = blas.GetProperty("kernel").GetString();
-            string described = $"numpy {blas.GetProperty("numpy").GetString()} on {blas.GetProperty("library").GetString()}"
-                + (blas.GetProperty("config").GetString() is { } config ? $" ({config})" : string.Empty)
-                + (kernel is null ? string.Empty : $", kernel {kernel}")
-                + (blas.GetProperty("threads").ValueKind == JsonValueKind.Number ? $", {blas.GetProperty("threads").GetInt32()} threads" : string.Empty);
-            (double, double)[] epochs =
-            [
-                .. json.RootElement.GetProperty("epochs").EnumerateArray()
-                    .Select(e => (e.GetProperty("seconds").GetDouble(), e.GetProperty("accuracy").GetDouble())),
-            ];
-            return new Numpy(described, kernel, epochs);
         }
     }
 }
