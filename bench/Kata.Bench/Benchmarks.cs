@@ -124,7 +124,6 @@ public class ProductConfig : ManualConfig
             .WithIterationCount(iterations));
         AddColumn(StatisticColumn.Min, StatisticColumn.Median, new GflopsColumn(best: true), new GflopsColumn(best: false));
         ArtifactsPath = Path.Combine(KataPaths.Root, "artifacts", "bench");
-        WithOptions(ConfigOptions.JoinSummary);
     }
 }
 

@@ -40,8 +40,8 @@ public static class FastLinearAlgebra
     }
 
     /// <summary>
-    /// Stage 4 — two threads: stage 3 with C split in two halves computed at the same time. Small
-    /// products stay on one thread: starting a thread's work costs more than they take. This is the
+    /// Stage 4 — two threads: stage 3, with C split in two halves computed at the same time. Small
+    /// products stay on one thread: handing work to another thread costs microseconds. This is the
     /// product your network uses with <c>./kata train --kernel fast</c>.
     /// </summary>
     public static Matrix MatMul(Matrix a, Matrix b)

@@ -1,9 +1,7 @@
 using System.Buffers;
-using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.ExceptionServices;
 using System.Runtime.Intrinsics;
 
 namespace NeuralNet;
@@ -66,40 +64,42 @@ public static class FastLinearAlgebra
     }
 
     /// <summary>
-    /// Stage 4 — two threads: stage 3, with C split in two halves computed at the same time, one by
-    /// the calling thread and one by a helper thread that is already running. Small products stay on
-    /// one thread: waking a thread costs more than they take.
+    /// Stage 4 — two threads: stage 3, with C split in two halves computed at the same time. Small
+    /// products stay on one thread: handing work to another thread costs microseconds.
     /// </summary>
     public static Matrix MatMul(Matrix a, Matrix b)
     {
         Matrix c = NewProduct("MatMul", a, b);
         int n = a.Rows, m = b.Cols;
-        if ((long)n * a.Cols * m < ParallelWork || !HelperThread.Available)
+        if ((long)n * a.Cols * m < ParallelWork || Environment.ProcessorCount < 2)
         {
             BlockedProduct(a, b, c, 0, n, 0, m);
+            return c;
         }
-        else if (m >= n)
+
+        // Two halves of C that do not overlap: the columns when m ≥ n (each thread packs all of A but
+        // only its half of B), else the rows (all of B, half of A). Parallel.For runs one half here and
+        // hands the other to a thread-pool thread, and returns when both are done.
+        bool byColumns = m >= n;
+        int half = byColumns ? Math.Min(RoundUp((m + 1) / 2, Nr), m) : Math.Min(RoundUp((n + 1) / 2, Mr), n);
+        Parallel.For(0, 2, part =>
         {
-            // Split the columns: each thread packs all of A (n x k) but only its half of B.
-            int half = Math.Min(RoundUp((m + 1) / 2, Nr), m);
-            HelperThread.Run(
-                () => BlockedProduct(a, b, c, 0, n, 0, half),
-                () => BlockedProduct(a, b, c, 0, n, half, m));
-        }
-        else
-        {
-            // Split the rows: each thread packs all of B (k x m) but only its half of A.
-            int half = Math.Min(RoundUp((n + 1) / 2, Mr), n);
-            HelperThread.Run(
-                () => BlockedProduct(a, b, c, 0, half, 0, m),
-                () => BlockedProduct(a, b, c, half, n, 0, m));
-        }
+            (int from, int to) = part == 0 ? (0, half) : (half, byColumns ? m : n);
+            if (byColumns)
+            {
+                BlockedProduct(a, b, c, 0, n, from, to);
+            }
+            else
+            {
+                BlockedProduct(a, b, c, from, to, 0, m);
+            }
+        });
 
         return c;
     }
 
-    // Below this many multiply-adds (n·k·m) a product takes a few microseconds on one core: less
-    // than handing half of it to another thread costs.
+    // Below this many multiply-adds (n·k·m) a product takes a few microseconds on one core, about what
+    // starting Parallel.For costs (3–9 µs measured, checkpoints.md#12-make-it-fast).
     private const long ParallelWork = 100_000;
 
     // The micro-kernel's tile of C: Mr rows x Nr columns (two Vector512<float>), 12 registers.
@@ -343,114 +343,6 @@ public static class FastLinearAlgebra
         for (int x = 0; x < cRow.Length; x++)
         {
             cRow[x] = (first ? 0 : cRow[x]) + tileRow[x];
-        }
-    }
-
-    /// <summary>
-    /// One helper thread that runs half of a product while the calling thread runs the other half.
-    /// Starting work on another thread is what costs: Parallel.For hands it to the thread pool and
-    /// waits for it, microseconds each time, and more when the pool's threads are asleep — as long as
-    /// a whole product of a small batch. This helper stays awake (spinning) for a quarter of a
-    /// millisecond after each job, so the next product of a training step finds it ready, and sleeps
-    /// after that. If it has not picked its half up by the time the caller is done with its own (it
-    /// may be busy, or the machine may have no free core), the caller runs that half too.
-    /// </summary>
-    private static class HelperThread
-    {
-        private static readonly SemaphoreSlim Wake = new(0);
-        private static readonly ManualResetEventSlim Done = new(false);
-        private static readonly long SpinTicks = Stopwatch.Frequency / 4000;
-        private static Action? pending;     // the helper's half, until someone takes it
-        private static int inUse;           // 1 while one caller owns the helper
-        private static int sleeping;        // 1 while the helper waits on Wake
-        private static Exception? failure;
-
-        static HelperThread()
-        {
-            if (Available)
-            {
-                new Thread(Loop) { IsBackground = true, Name = "FastLinearAlgebra helper" }.Start();
-            }
-        }
-
-        public static bool Available => Environment.ProcessorCount > 1;
-
-        public static void Run(Action mine, Action theirs)
-        {
-            // Another thread is using the helper right now: do both halves here.
-            if (Interlocked.CompareExchange(ref inUse, 1, 0) != 0)
-            {
-                mine();
-                theirs();
-                return;
-            }
-
-            try
-            {
-                Done.Reset();
-                failure = null;
-                Interlocked.Exchange(ref pending, theirs);
-                if (Volatile.Read(ref sleeping) == 1)
-                {
-                    Wake.Release();
-                }
-
-                mine();
-                if (Interlocked.Exchange(ref pending, null) is { } notStarted)
-                {
-                    notStarted();
-                    return;
-                }
-
-                Done.Wait();
-                if (failure is { } error)
-                {
-                    ExceptionDispatchInfo.Throw(error);
-                }
-            }
-            finally
-            {
-                Volatile.Write(ref inUse, 0);
-            }
-        }
-
-        private static void Loop()
-        {
-            long awakeSince = Stopwatch.GetTimestamp();
-            while (true)
-            {
-                if (Interlocked.Exchange(ref pending, null) is { } job)
-                {
-                    try
-                    {
-                        job();
-                    }
-                    catch (Exception error)
-                    {
-                        failure = error; // rethrown on the calling thread
-                    }
-
-                    Done.Set();
-                    awakeSince = Stopwatch.GetTimestamp();
-                }
-                else if (Stopwatch.GetTimestamp() - awakeSince < SpinTicks)
-                {
-                    Thread.SpinWait(20);
-                }
-                else
-                {
-                    // Announce the sleep, then look once more: a job posted in between is seen here, or
-                    // its poster sees `sleeping` and releases Wake.
-                    Interlocked.Exchange(ref sleeping, 1);
-                    if (Volatile.Read(ref pending) is null)
-                    {
-                        Wake.Wait();
-                    }
-
-                    Interlocked.Exchange(ref sleeping, 0);
-                    awakeSince = Stopwatch.GetTimestamp();
-                }
-            }
         }
     }
 }
