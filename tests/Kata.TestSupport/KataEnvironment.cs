@@ -22,6 +22,16 @@ public static class KataEnvironment
         typeof(KataEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "KataTrack")?.Value ?? "exercises";
 
+    /// <summary>
+    /// Set to 1 (with <see cref="GradeModeVariable"/>) by the grader on the pristine stubs: every test is
+    /// listed with its checkpoint, kind and graded methods, and none runs. That list is the grade's plan.
+    /// </summary>
+    public const string PlanModeVariable = "KATA_PLAN";
+
+    /// <summary>True when the run only lists the tests.</summary>
+    public static bool IsPlanMode =>
+        Environment.GetEnvironmentVariable(PlanModeVariable) is "1" or "true";
+
     /// <summary>True on the solutions track.</summary>
     public static bool IsSolutionsTrack => Track == "solutions";
 

@@ -30,6 +30,7 @@ public sealed class KataRunAttribute : NUnitAttribute, IApplyToTest, ITestAction
     {
         int unlocked = KataEnvironment.Unlocked;
         bool gradeMode = KataEnvironment.IsGradeMode;
+        bool planMode = KataEnvironment.IsPlanMode;
         Visit(test);
 
         void Visit(Test node)
@@ -43,7 +44,12 @@ public sealed class KataRunAttribute : NUnitAttribute, IApplyToTest, ITestAction
 
             if (node.RunState == RunState.Runnable)
             {
-                if (!node.IsSuite && CheckpointOf(node) is int checkpoint && checkpoint > unlocked)
+                if (planMode && !node.IsSuite)
+                {
+                    node.RunState = RunState.Ignored;
+                    node.Properties.Set(PropertyNames.SkipReason, "Listed for the grader's plan, not run.");
+                }
+                else if (!node.IsSuite && CheckpointOf(node) is int checkpoint && checkpoint > unlocked)
                 {
                     Hide(
                         node,
@@ -77,6 +83,12 @@ public sealed class KataRunAttribute : NUnitAttribute, IApplyToTest, ITestAction
             foreach ((int checkpoint, int count) in RunTally.Plan(test))
             {
                 TestContext.Progress.WriteLine(FormattableString.Invariant($"{PlanPrefix}{checkpoint} {count}"));
+            }
+
+            // The learner's static constructors and module initializers run now, within one budget.
+            if (!KataEnvironment.IsPlanMode)
+            {
+                LearnerLoading.Run();
             }
         }
     }
