@@ -19,13 +19,20 @@ public sealed class KataLogger : ITestLoggerWithParameters
     private const string Prefix = "[kata] ";
     private const string PlanPrefix = "[kata-plan] ";
     private const string MetricPrefix = "[kata-metric] ";
+    private const string StartPrefix = "[kata-start] ";
+    private const string RecordPrefix = "[kata-record] "; // Kata.Core.RecordPrefix
+
+    // A graded run's report is large (the trained network); more than this is not a report.
+    private const int MaxRecordLength = 16 << 20;
     private const string AssertionPrefix = "Shouldly.ShouldAssertException : ";
     private readonly List<string> _kataLines = [];
     private readonly Lock _gate = new();
     private readonly TextWriter _out = Console.Out;
-    private readonly List<TestRecord> _records = [];
+    private readonly List<TestRecord> _results = [];
     private readonly SortedDictionary<string, int> _plan = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, double> _metrics = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, List<string>> _records = new(StringComparer.Ordinal);
+    private readonly List<string> _started = [];
     private int _failures;
     private string? _jsonPath;
 
@@ -55,7 +62,7 @@ public sealed class KataLogger : ITestLoggerWithParameters
     {
         lock (_gate)
         {
-            _records.Add(TestRecords.From(result));
+            _results.Add(TestRecords.From(result));
         }
 
         if (result.Outcome != TestOutcome.Failed)
@@ -98,6 +105,22 @@ public sealed class KataLogger : ITestLoggerWithParameters
                 {
                     _plan[checkpoint] = n;
                 }
+                else if (line.StartsWith(StartPrefix, StringComparison.Ordinal))
+                {
+                    _started.Add(line[StartPrefix.Length..]);
+                }
+                else if (line.StartsWith(RecordPrefix, StringComparison.Ordinal)
+                         && line.Length <= MaxRecordLength
+                         && line[RecordPrefix.Length..].Split(' ', 2) is [var recordName, var json])
+                {
+                    // Every copy is kept: a run reported twice is not trusted by the grader.
+                    if (!_records.TryGetValue(recordName, out List<string>? copies))
+                    {
+                        _records[recordName] = copies = [];
+                    }
+
+                    copies.Add(json);
+                }
                 else if (line.StartsWith(MetricPrefix, StringComparison.Ordinal)
                          && line[MetricPrefix.Length..].Split('=', 2) is [var name, var value]
                          && double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out double number))
@@ -114,7 +137,16 @@ public sealed class KataLogger : ITestLoggerWithParameters
     private void WriteJson(string path, bool aborted)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var report = new { aborted, summary = _kataLines, plan = _plan, metrics = _metrics, tests = _records.OrderBy(r => r.FullyQualifiedName, StringComparer.Ordinal) };
+        var report = new
+        {
+            aborted,
+            summary = _kataLines,
+            plan = _plan,
+            metrics = _metrics,
+            started = _started,
+            records = _records,
+            tests = _results.OrderBy(r => r.FullyQualifiedName, StringComparer.Ordinal),
+        };
         string temp = path + ".tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(report, JsonOptions));
         File.Move(temp, path, overwrite: true);
