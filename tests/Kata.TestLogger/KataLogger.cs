@@ -197,7 +197,8 @@ internal static class TestRecords
             result.ErrorMessage,
             Math.Round(result.Duration.TotalSeconds, 3),
             result.Outcome == TestOutcome.Failed ? FailureSite.Describe(result.ErrorStackTrace) : null,
-            [.. result.TestCase.Traits.Where(t => t.Name == "Grades").Select(t => t.Value).Distinct().Order(StringComparer.Ordinal)]);
+            [.. result.TestCase.Traits.Where(t => t.Name == "Grades").Select(t => t.Value).Distinct().Order(StringComparer.Ordinal)],
+            result.TestCase.Traits.FirstOrDefault(t => t.Name == "GradedRun")?.Value);
     }
 }
 

@@ -39,16 +39,17 @@ public static class MnistData
     /// <summary>Set to 1 by the grader when $MNIST_DIR is its sealed folder (<see cref="SealedMnistPaths"/>).</summary>
     public const string SealedVariable = "KATA_MNIST_SEALED";
 
-    /// <summary>The control run's training labels in the sealed folder.</summary>
-    public const string ControlLabelsName = "train-labels-control-idx1-ubyte";
+    /// <summary>The control run's training labels in the sealed folder, for the graded runs of one settings object.</summary>
+    public static string ControlLabelsName(string settingsKey) => $"train-labels-control-{settingsKey}-idx1-ubyte";
 
     /// <summary>True when the grader runs the tests with the t10k labels withheld.</summary>
     public static bool IsSealed => Environment.GetEnvironmentVariable(SealedVariable) is "1";
 
     /// <summary>The grader's sealed folder ($MNIST_DIR), whose files the grader has already checked.</summary>
     /// <exception cref="MnistDataException">A file is missing.</exception>
-    public static SealedMnistPaths LocateSealed()
+    public static SealedMnistPaths LocateSealed(string settingsKey)
     {
+        string control = ControlLabelsName(settingsKey);
         string dir = DataDirectory;
         string Need(string? path, string name) => path ?? throw new MnistDataException($"The grader's MNIST folder {dir} has no {name}: this is a fault of the grader, not of your code.");
         return new SealedMnistPaths(
@@ -56,7 +57,7 @@ public static class MnistData
             Need(Find(dir, TrainImages), TrainImages.Name),
             Need(Find(dir, TrainLabels), TrainLabels.Name),
             Need(Find(dir, TestImages), TestImages.Name),
-            Need(File.Exists(Path.Combine(dir, ControlLabelsName)) ? Path.Combine(dir, ControlLabelsName) : null, ControlLabelsName));
+            Need(File.Exists(Path.Combine(dir, control)) ? Path.Combine(dir, control) : null, control));
     }
 
     /// <summary>The command that downloads the files into the cache.</summary>

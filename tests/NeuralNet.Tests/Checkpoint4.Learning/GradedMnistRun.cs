@@ -73,7 +73,7 @@ internal static class GradedMnistRun
     // digits, and report both. The grader has the labels and judges the run.
     private static void RunForTheGrader(GradedRunSpec spec, MnistSettings settings, int[] digits)
     {
-        SealedMnistPaths files = MnistData.LocateSealed();
+        SealedMnistPaths files = MnistData.LocateSealed(spec.SettingsKey);
         Dataset train = Mnist.Load(files.TrainImages, files.TrainLabels, digits);
         Matrix testImages = Mnist.ReadImages(files.TestImages);
         train.Images.ShouldHaveShape(train.Count, MnistSettings.Pixels);

@@ -110,10 +110,12 @@ public static class GradingScenarios
         progress.WriteLine($"     solutions {full.Score}/{full.MaxScore}; stubs {first.Score}; adversarial graded in {clock.Elapsed.TotalSeconds:0} s");
     }
 
+    private static GradingSession? _session;
+
     private static GradeReport Grade(Curriculum curriculum, string root, string submission, string scratch, string name, TextWriter progress)
     {
-        var workspace = Workspace.Create(root, submission, Path.Combine(scratch, "work", name));
-        return new Grader(curriculum, TextWriter.Null).Grade(name, workspace, Path.Combine(scratch, "logs", name));
+        _session ??= ClassGrading.Open(root, Path.Combine(root, "artifacts", "cache"), sandboxed: true, progress);
+        return new Grader(_session, TextWriter.Null).Grade(name, submission, Path.Combine(scratch, "logs", name));
     }
 
     // A copy of this repository's files as a learner would submit them, changed by `edit`.
