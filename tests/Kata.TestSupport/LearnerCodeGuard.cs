@@ -91,7 +91,7 @@ internal sealed class LearnerCodeCommand(TestCommand inner) : DelegatingTestComm
 
     public override TestResult Execute(TestExecutionContext context)
     {
-        TestContext.Progress.WriteLine(StartPrefix + Test.FullName);
+        Announce(Test.FullName);
         bool isRule = Test.Properties[KindProperty.Name].Contains(KindProperty.Rules) || Test.Parent?.Properties[KindProperty.Name].Contains(KindProperty.Rules) == true;
         IReadOnlyList<string> grades = isRule ? [] : LearnerMethods.GradesOf(Test);
 
@@ -177,6 +177,26 @@ internal sealed class LearnerCodeCommand(TestCommand inner) : DelegatingTestComm
         }
 
         return body.Result;
+    }
+
+    // Which test is running, so that a crash (a stack overflow ends the process at once) can be named:
+    // for the logger, and in grade mode also on the process's own stderr, which is written at once and
+    // which the grader keeps (NUnit's messages travel through a queue that a crash can cut short).
+    private static void Announce(string test)
+    {
+        TestContext.Progress.WriteLine(StartPrefix + test);
+        if (KataEnvironment.IsGradeMode)
+        {
+            try
+            {
+                using Stream stderr = Console.OpenStandardError();
+                stderr.Write(System.Text.Encoding.UTF8.GetBytes(StartPrefix + test + "\n"));
+            }
+            catch (IOException)
+            {
+                // No stderr: the logger's copy will do.
+            }
+        }
     }
 
     private static TestResult Fail(TestExecutionContext context, string message)

@@ -69,6 +69,11 @@ public sealed class Grader(GradingSession session, TextWriter progress)
     private GradeReport Grade(string submissionName, Workspace workspace, string scratch, string logDirectory, int? only)
     {
         Curriculum curriculum = session.Curriculum;
+        if (Directory.Exists(logDirectory))
+        {
+            Directory.Delete(logDirectory, recursive: true); // logs of an earlier grade would mislead
+        }
+
         progress.WriteLine($"Building {submissionName} …");
         string buildLog = Path.Combine(logDirectory, "build.log");
         bool built = DotnetTest.Build(workspace.Root, "exercises", buildLog);
@@ -159,25 +164,35 @@ public sealed class Grader(GradingSession session, TextWriter progress)
 
         string? host = session.Sandbox is { } sandbox && OperatingSystem.IsLinux()
             ? sandbox.HostScript(scratch, workspace.Root, mnist, runDirectory, testEnvironment)
-            : null;
+            : OperatingSystem.IsWindows() ? null : Sandbox.PlainHostScript(scratch);
 
         var results = new Dictionary<string, List<TestRecord>>(StringComparer.Ordinal);
         var records = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var crashed = new List<string>();
+        var notRun = new Dictionary<string, string>(StringComparer.Ordinal);
+        var crashesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var remaining = new List<string>(planned.Keys.Order(StringComparer.Ordinal));
         int unexpected = 0;
         bool loadCrash = false;
         for (int attempt = 0; remaining.Count > 0 && attempt <= MaxRestarts; attempt++)
         {
-            progress.WriteLine(attempt == 0 ? $"Running {remaining.Count} tests …" : $"The test host stopped; running the {remaining.Count} tests that did not run …");
+            // After a crash, the tests of the method that crashed run last, so the others are sure to run.
+            List<string> batch = [.. remaining.Where(t => !planned[t].Grades.Any(crashesOf.ContainsKey))];
+            if (batch.Count == 0)
+            {
+                batch = remaining;
+            }
+
+            progress.WriteLine(attempt == 0 ? $"Running {batch.Count} tests …" : $"The test host stopped; running {batch.Count} of the {remaining.Count} tests that did not run …");
             string settings = Path.Combine(scratch, $"run-{attempt}.runsettings");
             File.WriteAllText(settings, RunSettings(host));
-            File.WriteAllLines(Path.Combine(runDirectory, "tests.txt"), remaining);
+            File.WriteAllLines(Path.Combine(runDirectory, "tests.txt"), batch);
+            string stderr = Path.Combine(scratch, $"host-stderr-{attempt + 1}.log");
             TestRunReport run = DotnetTest.Run(
                 workspace.Root,
                 "exercises",
                 Path.Combine(logDirectory, $"tests-{attempt + 1}.log"),
-                testEnvironment.ToDictionary(e => e.Key, e => (string?)e.Value),
+                new Dictionary<string, string?>(testEnvironment.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value))) { ["KATA_HOST_STDERR"] = stderr },
                 ["--no-build", "--settings", settings],
                 timeout: RunTimeout,
                 target: Path.Combine(workspace.Root, "tests", "NeuralNet.Tests", "NeuralNet.Tests.csproj"),
@@ -185,7 +200,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
 
             foreach (TestRecord record in run.Tests)
             {
-                if (planned.ContainsKey(record.FullyQualifiedName) && remaining.Contains(record.FullyQualifiedName))
+                if (batch.Contains(record.FullyQualifiedName))
                 {
                     (results.TryGetValue(record.FullyQualifiedName, out List<TestRecord>? list) ? list : results[record.FullyQualifiedName] = []).Add(record);
                 }
@@ -200,7 +215,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
                 (records.TryGetValue(name, out List<string>? list) ? list : records[name] = []).AddRange(copies);
             }
 
-            int before = remaining.Count;
+            int ran = batch.Count(results.ContainsKey);
             remaining.RemoveAll(results.ContainsKey);
             if (remaining.Count == 0)
             {
@@ -209,8 +224,9 @@ public sealed class Grader(GradingSession session, TextWriter progress)
 
             // The host stopped before these ran: the test it was running crashed it (a stack overflow, an
             // exit, a kill). That test fails; the others get a new host.
-            string? culprit = (run.Started ?? []).LastOrDefault(remaining.Contains);
-            if (culprit is null)
+            bool WithoutResult(string t) => batch.Contains(t) && !results.ContainsKey(t);
+            string? culprit = StartedIn(stderr).LastOrDefault(WithoutResult) ?? (run.Started ?? []).LastOrDefault(WithoutResult);
+            if (culprit is null || results.ContainsKey(culprit))
             {
                 if (run.Plan.Count == 0 && results.Count == 0)
                 {
@@ -218,7 +234,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
                     throw new KataException($"The test host did not start, so nothing was graded; see {run.LogPath}.", ExitCodes.Environment);
                 }
 
-                if (remaining.Count == before || !run.Aborted)
+                if (ran == 0)
                 {
                     loadCrash = run.Aborted;
                     break; // nothing started and nothing ran: another run would do the same
@@ -230,6 +246,21 @@ public sealed class Grader(GradingSession session, TextWriter progress)
             crashed.Add(culprit);
             remaining.Remove(culprit);
             flags.Add(new GradeFlag("crash", $"{planned[culprit].Name} stopped the test host (a stack overflow, an exit or a kill); the other tests ran in a new one."));
+
+            // A method that crashed the host twice fails its other tests without running them: each would
+            // cost a new host, and the method earns nothing either way.
+            foreach (string method in planned[culprit].Grades)
+            {
+                (crashesOf.TryGetValue(method, out List<string>? list) ? list : crashesOf[method] = []).Add(planned[culprit].Name);
+                if (crashesOf[method].Count >= 2)
+                {
+                    foreach (string test in remaining.Where(t => planned[t].Grades.Contains(method)).ToList())
+                    {
+                        notRun[test] = $"Not run: {method} crashed the test host in two earlier tests ({string.Join(", ", crashesOf[method])}); fix that first.";
+                        remaining.Remove(test);
+                    }
+                }
+            }
         }
 
         if (unexpected > 0)
@@ -247,6 +278,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         {
             Verdict verdict = crashed.Contains(fqn)
                 ? new Verdict(false, "This test stopped the test host (a stack overflow from endless recursion, an exit or a kill), so it failed; the other tests ran in a new host.")
+                : notRun.TryGetValue(fqn, out string? why) ? new Verdict(false, why)
                 : !results.TryGetValue(fqn, out List<TestRecord>? copies)
                     ? new Verdict(false, loadCrash
                         ? "This test did not run: the test host stopped while loading your code, before any test ran (a static constructor or module initializer that crashes?)."
@@ -308,10 +340,17 @@ public sealed class Grader(GradingSession session, TextWriter progress)
 
     // The test host starts through the sandbox when there is one. (Which tests run is the run list's
     // business: NUnit's own filter does not match parameterised tests by their full names.)
+    // Results are sent one at a time (BatchSize 1), so a crash loses none that finished before it.
     private static string RunSettings(string? host) =>
-        host is null
-            ? "<RunSettings />\n"
-            : $"<RunSettings>\n  <RunConfiguration><DotNetHostPath>{SecurityElement.Escape(host)}</DotNetHostPath></RunConfiguration>\n</RunSettings>\n";
+        "<RunSettings>\n  <RunConfiguration>\n    <BatchSize>1</BatchSize>\n"
+        + (host is null ? string.Empty : $"    <DotNetHostPath>{SecurityElement.Escape(host)}</DotNetHostPath>\n")
+        + "  </RunConfiguration>\n</RunSettings>\n";
+
+    // The tests the host announced on its stderr, in order (see LearnerCodeCommand.Announce).
+    private static IEnumerable<string> StartedIn(string stderr) =>
+        File.Exists(stderr)
+            ? File.ReadLines(stderr).Where(l => l.StartsWith("[kata-start] ", StringComparison.Ordinal)).Select(l => l["[kata-start] ".Length..])
+            : [];
 
     // The learner's files in the workspace, hashed: the same submission always gets the same control run.
     private static string LearnerHash(string root)

@@ -94,7 +94,7 @@ public sealed record Plan(string Hash, IReadOnlyList<PlannedTest> Tests, IReadOn
     public static IReadOnlyList<string> PlanFiles(string pristine) =>
     [
         .. Workspace.ListFiles(pristine).Keys
-            .Where(relative => relative.StartsWith("exercises/", StringComparison.Ordinal) || Workspace.IsGradingFile(relative))
+            .Where(relative => relative.StartsWith("exercises/", StringComparison.Ordinal) || Workspace.IsBuildInput(relative))
             .Order(StringComparer.Ordinal),
     ];
 

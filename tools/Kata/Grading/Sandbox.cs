@@ -63,7 +63,7 @@ public sealed class Sandbox
         }
 
         // The same namespaces the grader uses, one inside the other.
-        (int exit, string error) = Probe(bwrap, ["--unshare-net", "--unshare-pid", "--dev-bind", "/", "/", "--die-with-parent", "--", bwrap, "--unshare-user", "--unshare-pid", "--unshare-ipc", "--uid", "65534", "--ro-bind", "/", "/", "--proc", "/proc", "--", "true"]);
+        (int exit, string error) = Probe(bwrap, ["--unshare-net", "--dev-bind", "/", "/", "--die-with-parent", "--", bwrap, "--unshare-user", "--unshare-pid", "--unshare-ipc", "--uid", "65534", "--ro-bind", "/", "/", "--proc", "/proc", "--", "true"]);
         if (exit != 0)
         {
             why = $"bubblewrap cannot create its namespaces on this machine ({error.Trim()}); on Ubuntu 24.04 run `sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`";
@@ -75,14 +75,13 @@ public sealed class Sandbox
     }
 
     /// <summary>
-    /// The command that runs <paramref name="command"/> in the outer layer: its own network namespace
-    /// (loopback only) and its own PID namespace, so that when <c>dotnet test</c> ends, every process
-    /// started below it ends too, whatever the learner's code started and detached.
+    /// The command that runs <paramref name="command"/> in the outer layer: its own network namespace,
+    /// loopback only, which the test host shares. (Not its own PID namespace: the inner bubblewrap needs
+    /// a /proc that matches its PIDs, and a fresh /proc here would forbid the inner one. Every process the
+    /// learner's code starts lives in the inner PID namespace and ends with the test host.)
     /// </summary>
     public IReadOnlyList<string> Outer(IReadOnlyList<string> command) =>
-        // No new /proc here: with one, the inner layer may not mount its own. The host's /proc still
-        // answers /proc/self correctly for these processes.
-        [Bwrap, "--unshare-net", "--unshare-pid", "--dev-bind", "/", "/", "--die-with-parent", "--", .. command];
+        [Bwrap, "--unshare-net", "--dev-bind", "/", "/", "--die-with-parent", "--", .. command];
 
     /// <summary>
     /// Writes the test host's launcher into <paramref name="privateDir"/> (which the sandbox never sees)
@@ -104,7 +103,9 @@ public sealed class Sandbox
         var args = new List<string>
         {
             "--unshare-user", "--uid", "65534", "--gid", "65534", "--disable-userns",
-            "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--hostname", "kata-sandbox",
+            // The test host is PID 1 of its namespace (--as-pid-1): when it ends, the kernel ends every
+            // process in there, detached or not. (bwrap's own init would wait for all of them instead.)
+            "--unshare-pid", "--as-pid-1", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--hostname", "kata-sandbox",
             // No --die-with-parent here: it kills the sandbox when the vstest thread that started it
             // ends, not the process. The outer layer's PID namespace ends everything instead.
             "--new-session", "--cap-drop", "ALL", "--clearenv",
@@ -183,10 +184,25 @@ public sealed class Sandbox
             script.Append(' ').Append(Quote(arg));
         }
 
-        script.Append(" -- ").Append(Quote(dotnet)).AppendLine(" \"${args[@]}\"");
+        // The host's stderr goes to the file the grader names (KATA_HOST_STDERR): the running test is
+        // announced there, at once, so a crash can be named. Its size is bounded by ulimit -f.
+        script.Append(" -- ").Append(Quote(dotnet)).AppendLine(" \"${args[@]}\" 2>>\"${KATA_HOST_STDERR:-/dev/null}\"");
 
         string scriptPath = Path.Combine(privateDir, "testhost-sandbox.sh");
         File.WriteAllText(scriptPath, script.ToString());
+        File.SetUnixFileMode(scriptPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return scriptPath;
+    }
+
+    /// <summary>
+    /// Without a sandbox (a learner's own copy on Linux or macOS): a launcher that only sends the test host's
+    /// stderr to the file the grader names, as <see cref="HostScript"/> does.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public static string PlainHostScript(string privateDir)
+    {
+        string scriptPath = Path.Combine(privateDir, "testhost.sh");
+        File.WriteAllText(scriptPath, "#!/usr/bin/env bash\n# The test host's launcher, written by `kata grade` (no sandbox). See Grading/Sandbox.cs.\nexec dotnet \"$@\" 2>>\"${KATA_HOST_STDERR:-/dev/null}\"\n");
         File.SetUnixFileMode(scriptPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return scriptPath;
     }

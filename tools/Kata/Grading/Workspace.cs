@@ -144,10 +144,25 @@ public sealed class Workspace
         TarFile.ExtractToDirectory(tar, target, overwriteFiles: true);
     }
 
-    /// <summary>Tests, test support (with the Kata.Core sources it compiles) and the configuration that decide a grade.</summary>
+    /// <summary>
+    /// What the tests are built from besides the learner's code: tests, test support, the Kata.Core sources
+    /// it compiles and the build configuration.
+    /// </summary>
+    public static bool IsBuildInput(string relative) =>
+        (relative.StartsWith("tests/", StringComparison.Ordinal) && !relative.StartsWith("tests/scenarios/", StringComparison.Ordinal))
+        || relative.StartsWith("tools/Kata.Core/", StringComparison.Ordinal)
+        || relative is "curriculum.json" or "global.json" or "NeuralNetKata.slnx"
+            or "Directory.Build.props" or "Directory.Build.targets" or "Directory.Packages.props";
+
+    /// <summary>
+    /// Files whose change a grade reports (the original is always used): the build inputs, and the kata's
+    /// own tools, scripts and workflows, which a submission's own grading would otherwise run.
+    /// </summary>
     public static bool IsGradingFile(string relative) =>
         relative.StartsWith("tests/", StringComparison.Ordinal)
-        || relative.StartsWith("tools/Kata.Core/", StringComparison.Ordinal)
+        || relative.StartsWith("tools/", StringComparison.Ordinal)
+        || relative.StartsWith(".github/", StringComparison.Ordinal)
+        || relative is "kata" or "kata.ps1"
         || relative is "curriculum.json" or "global.json" or "NeuralNetKata.slnx"
             or "Directory.Build.props" or "Directory.Build.targets" or "Directory.Packages.props";
 

@@ -15,6 +15,7 @@ public static partial class ReleaseExport
         relative.StartsWith("solutions/", StringComparison.Ordinal)
         || relative.Contains("/HoldOut/", StringComparison.Ordinal)
         || relative.StartsWith(".ci/", StringComparison.Ordinal)
+        || relative.StartsWith("tests/scenarios/", StringComparison.Ordinal)
         || relative is ".github/workflows/verify.yml";
 
     /// <summary>
