@@ -121,11 +121,9 @@ public static class MatrixAssertions
         throw new ShouldAssertException(message.ToString());
     }
 
-    // The first frame of the stack trace that has a file and line: where the learner's code threw.
+    // Where the learner's code threw: their own method, file and line, never the provided Matrix.cs.
     private static string ThrownAt(Exception error) =>
-        error.StackTrace?.Split('\n').Select(f => f.Trim()).FirstOrDefault(f => f.Contains(" in ", StringComparison.Ordinal)) is { } frame
-            ? "\n    " + frame
-            : string.Empty;
+        Kata.Core.Blame.Describe(error.StackTrace, error.Message) is { } site ? "\n    " + site : string.Empty;
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }
