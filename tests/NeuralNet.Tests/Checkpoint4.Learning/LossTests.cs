@@ -177,6 +177,15 @@ public sealed class LossTests
         loss.ShouldRejectWith(["CrossEntropy", "7"]);
     }
 
+    [Grades("Loss.CrossEntropy")]
+    [Test]
+    public void CrossEntropy_rejects_a_label_equal_to_the_number_of_classes()
+    {
+        // Four classes are numbered 0 to 3: label 4 is one past the end.
+        Action loss = () => Loss.CrossEntropy(new Matrix(2, 4), [0, 4]);
+        loss.ShouldRejectWith(["CrossEntropy", "4"], "classes go from 0 to logits.Cols − 1: check label >= logits.Cols, not label > logits.Cols");
+    }
+
     [Grades("Loss.CrossEntropyGradient")]
     [Test]
     public void CrossEntropyGradient_rejects_a_label_count_that_differs_from_the_batch()

@@ -51,6 +51,27 @@ public sealed class MnistReaderTests
         Mnist.ReadLabels(path).ShouldBe([7, 0, 9, 3, 255]);
     }
 
+    [Grades("Mnist.ReadImages", "Mnist.ReadLabels")]
+    [Test]
+    public void A_file_of_one_image_and_one_label_is_read_like_any_other()
+    {
+        string images = Write("one-image", Idx(Mnist.ImagesMagic, [1, 2, 2], [0, 51, 102, 255]));
+        string labels = Write("one-label", Idx(Mnist.LabelsMagic, [1], [9]));
+
+        Mnist.ReadImages(images).ShouldMatch(Matrix.FromRows([0, 0.2, 0.4, 1]), 1e-15, "a file may hold a single image");
+        Mnist.ReadLabels(labels).ShouldBe([9], "a file may hold a single label");
+    }
+
+    [Grades("Mnist.ReadImages")]
+    [Test]
+    public void ReadImages_rejects_a_file_too_short_to_hold_a_magic_number()
+    {
+        // Three bytes: not even the 4 of the magic number. Reading it must not crash with an index error.
+        string path = Write("three-bytes", [0, 0, 8]);
+
+        ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
+    }
+
     [Grades("Mnist.ReadImages")]
     [Test]
     public void ReadImages_rejects_a_label_file_and_says_magic()
@@ -148,6 +169,17 @@ public sealed class MnistReaderTests
         // digits [7, 2]: a 7 is class 0 and a 2 is class 1 (a network with 2 outputs has no class 7).
         data.Labels.ShouldBe([1, 0, 0, 1], "class = the position of the digit in digits: 7 → 0 and 2 → 1");
         data.Images.ShouldHaveShape(4, 4);
+    }
+
+    [Grades("Mnist.Load")]
+    [Test]
+    public void Load_rejects_digits_that_no_sample_has()
+    {
+        string images = Write("images", Idx(Mnist.ImagesMagic, [3, 2, 2], [.. Enumerable.Range(0, 12).Select(i => (byte)i)]));
+        string labels = Write("labels", Idx(Mnist.LabelsMagic, [3], [1, 2, 1]));
+
+        // No 7 and no 8 in the file: an empty data set cannot be trained on, so say so by naming the file.
+        ShouldRejectFile(() => Mnist.Load(images, labels, [7, 8]), labels);
     }
 
     [Grades("Mnist.Load")]

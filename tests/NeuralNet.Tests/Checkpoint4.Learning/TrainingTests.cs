@@ -76,6 +76,18 @@ public sealed class TrainingTests
 
     [Grades("Training.Train")]
     [Test]
+    public void Train_with_one_epoch_and_batches_of_one_sample_takes_one_step_per_sample()
+    {
+        Network network = TestNetworks.Random([2, 4, 3], Activation.ReLU, seed: 100);
+        Dataset data = TestNetworks.ThreeClusters(perClass: 2, seed: 101); // 6 samples
+
+        List<double> losses = network.Train(data.Images, data.Labels, learningRate: 0.1, epochs: 1, batchSize: 1);
+
+        losses.Count.ShouldBe(6, "1 epoch of 6 samples in batches of 1 is 6 steps: 1 is a valid number of epochs and a valid batch size");
+    }
+
+    [Grades("Training.Train")]
+    [Test]
     public void Train_walks_the_samples_in_order_one_TrainStep_per_batch()
     {
         Network trained = TestNetworks.Random([2, 4, 3], Activation.Sigmoid, seed: 89);
