@@ -66,6 +66,8 @@ public static class TrainCommand
         return command;
     }
 
+    private static readonly string[] BuildSettings = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json"];
+
     private static int Run(string track, IEnumerable<string> arguments)
     {
         string root = KataPaths.Root;
@@ -78,7 +80,7 @@ public static class TrainCommand
         string[] inputs =
         [
             project, Path.Combine(root, "tools", "Kata.Core"), Path.Combine(root, track),
-            .. new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json" }.Select(f => Path.Combine(root, f)),
+            .. BuildSettings.Select(f => Path.Combine(root, f)),
         ];
         if (!File.Exists(program) || !BuildStamp.IsFresh(stamp, track, inputs))
         {
