@@ -104,9 +104,16 @@ public static class FailureReport
             return null;
         }
 
-        var parts = ran.Where(r => !r.IsRule).GroupBy(r => r.Checkpoint).OrderBy(g => g.Key ?? int.MaxValue)
+        // Hold-outs apart, like the checkpoint summaries above, which count only the visible tests.
+        var parts = ran.Where(r => !r.IsRule && !r.IsHoldOut).GroupBy(r => r.Checkpoint).OrderBy(g => g.Key ?? int.MaxValue)
             .Select(g => g.Key is int n ? $"{g.Count()} of checkpoint {n}" : $"{g.Count()} other")
             .ToList();
+        int holdOuts = ran.Count(r => r.IsHoldOut);
+        if (holdOuts > 0)
+        {
+            parts.Add($"{holdOuts} hold-out{(holdOuts == 1 ? string.Empty : "s")}");
+        }
+
         TestRecord[] rules = [.. ran.Where(r => r.IsRule)];
         if (rules.Length > 0)
         {

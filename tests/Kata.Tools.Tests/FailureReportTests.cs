@@ -65,9 +65,10 @@ public sealed class FailureReportTests
             new TestRecord("Rule", "Kata.Tests.Rules.Rule", "Passed", null, "Rules", null, 0),
             new TestRecord("Gradient", "Kata.Tests.Checkpoint2.Gradient", "Passed", 2, null, null, 0),
             new TestRecord("Hidden", "Kata.Tests.Checkpoint3.Hidden", "Skipped", 3, null, null, 0),
+            new TestRecord("HoldOut", "Kata.Tests.Checkpoint1.HoldOut.Case", "Passed", 1, "HoldOut", null, 0),
         ];
 
-        FailureReport.Tally(records).ShouldBe("Ran 5 tests: 3 of checkpoint 1, 1 of checkpoint 2 and the kata's 1 rule (all pass).");
+        FailureReport.Tally(records).ShouldBe("Ran 6 tests: 3 of checkpoint 1, 1 of checkpoint 2, 1 hold-out and the kata's 1 rule (all pass).");
     }
 
     private static TestRecord Stub(string name, string method) => new(
