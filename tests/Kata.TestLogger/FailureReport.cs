@@ -132,12 +132,16 @@ public static class FailureReport
         return $"{tests}: {list}.";
     }
 
-    // The message in one line: an assertion's first line is often only the expression ("multiply"),
-    // so the second line (what it should do) comes with it.
+    // The message in one line. An assertion says "expression / should be / expected / but was / actual",
+    // one part per line, and then perhaps "Additional Info:" with the test's own sentence, the best
+    // one-line summary when there is one; otherwise the first parts, joined.
     private static string FirstWords(TestRecord failure)
     {
+        const int MaxLength = 200;
         string[] lines = [.. Message(failure).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
-        return lines.Length > 1 && !lines[0].Contains(' ', StringComparison.Ordinal) ? $"{lines[0]} {lines[1]}" : lines.FirstOrDefault() ?? string.Empty;
+        int info = Array.IndexOf(lines, "Additional Info:");
+        string text = info >= 0 && info + 1 < lines.Length ? lines[info + 1] : string.Join(' ', lines.Take(info >= 0 ? info : 5));
+        return text.Length <= MaxLength ? text : text[..(MaxLength - 1)] + "…";
     }
 
     private static string Message(TestRecord failure)

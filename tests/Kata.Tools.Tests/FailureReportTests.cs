@@ -39,7 +39,8 @@ public sealed class FailureReportTests
     {
         TestRecord[] failures =
         [
-            .. Enumerable.Range(1, FailureReport.FullFailures + 2).Select(i => Failure($"Wrong_{i}", $"expression\n    should be {i} but was 0")),
+            .. Enumerable.Range(1, FailureReport.FullFailures + 1).Select(i => Failure($"Wrong_{i}", $"expression\n    should be {i} but was 0")),
+            Failure($"Wrong_{FailureReport.FullFailures + 2}", "words\n    should be at least\n80\n    but was\n0\n\nAdditional Info:\n    section 4 needs 80 words"),
             Stub("Transpose_of_a_row", "Transpose"),
         ];
 
@@ -52,7 +53,7 @@ public sealed class FailureReportTests
         }
 
         lines.ShouldContain($"  ✗ Wrong_{FailureReport.FullFailures + 1} — expression should be {FailureReport.FullFailures + 1} but was 0");
-        lines.ShouldContain($"  ✗ Wrong_{FailureReport.FullFailures + 2} — expression should be {FailureReport.FullFailures + 2} but was 0");
+        lines.ShouldContain($"  ✗ Wrong_{FailureReport.FullFailures + 2} — section 4 needs 80 words");
         lines.ShouldContain("  ✗ Transpose_of_a_row");
     }
 
