@@ -188,20 +188,26 @@ internal static class TrainingRun
         mean.LineWidth = 2.5f;
         mean.LegendText = $"mean of the last {window} batches";
 
+        // The y axis ends at 1.05 × yTop; each epoch's label sits just inside the top of the plot, right
+        // of its dashed line, where it cannot cover the title (as a label on the axis above would).
+        double yTop = Math.Min(ys.Max(), 2.5);
         int batches = losses.Count / settings.Epochs;
         for (int epoch = 1; epoch < settings.Epochs; epoch++)
         {
             var line = plot.Add.VerticalLine(epoch * batches);
             line.LinePattern = LinePattern.Dashed;
             line.Color = Colors.Gray;
-            line.Text = $"epoch {epoch + 1}";
-            line.LabelOppositeAxis = true;
+            var label = plot.Add.Text($"epoch {epoch + 1}", epoch * batches, yTop);
+            label.LabelFontColor = Colors.Gray;
+            label.LabelFontSize = 12;
+            label.LabelAlignment = Alignment.UpperLeft;
+            label.OffsetX = 4;
         }
 
         plot.Title($"Training loss — {string.Join('-', settings.LayerSizes)} {settings.Activation}, learning rate {settings.LearningRate}, batches of {settings.BatchSize} — test accuracy {accuracy:P2}");
         plot.XLabel($"batch ({settings.Epochs} epoch{(settings.Epochs == 1 ? string.Empty : "s")} × {batches:N0} batches)");
         plot.YLabel("cross-entropy loss");
-        plot.Axes.SetLimitsY(0, Math.Min(ys.Max(), 2.5) * 1.05);
+        plot.Axes.SetLimitsY(0, yTop * 1.05);
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, 1000, 560);
     }

@@ -69,11 +69,16 @@ public sealed class ElementWiseTests
         b.ShouldMatch(B, 0.0, "an element-wise operation changed its second argument");
     }
 
+    // Shapes that differ in both dimensions, in the columns only and in the rows only: checking one
+    // dimension is not enough.
     private static void RejectsDifferentShapes(string operation, Func<Matrix, Matrix, Matrix> op)
     {
-        var a = new Matrix(2, 3);
-        var b = new Matrix(3, 2);
-        Action apply = () => op(a, b);
-        apply.ShouldRejectWith([operation, "2x3", "3x2"]);
+        foreach ((int rows, int cols) in new[] { (3, 2), (2, 4), (1, 3) })
+        {
+            var a = new Matrix(2, 3);
+            var b = new Matrix(rows, cols);
+            Action apply = () => op(a, b);
+            apply.ShouldRejectWith([operation, "2x3", b.Shape]);
+        }
     }
 }

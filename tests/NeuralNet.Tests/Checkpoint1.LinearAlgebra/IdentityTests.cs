@@ -26,6 +26,7 @@ public sealed class IdentityTests
     [TestCase(2, 3, 4)]
     [TestCase(5, 1, 3)]
     [TestCase(1, 7, 1)]
+    [TestCase(3, 3, 3)]
     public void The_transpose_of_a_product_is_the_product_of_the_transposes_in_reverse_order(int n, int k, int m)
     {
         Matrix a = TestData.RandomMatrix(n, k, seed: 41), b = TestData.RandomMatrix(k, m, seed: 42);

@@ -51,11 +51,36 @@ public sealed class MnistReaderTests
         Mnist.ReadLabels(path).ShouldBe([7, 0, 9, 3, 255]);
     }
 
+    [Grades("Mnist.ReadImages", "Mnist.ReadLabels")]
+    [Test]
+    public void A_file_of_one_image_and_one_label_is_read_like_any_other()
+    {
+        string images = Write("one-image", Idx(Mnist.ImagesMagic, [1, 2, 2], [0, 51, 102, 255]));
+        string labels = Write("one-label", Idx(Mnist.LabelsMagic, [1], [9]));
+
+        Mnist.ReadImages(images).ShouldMatch(Matrix.FromRows([0, 0.2, 0.4, 1]), 1e-15, "a file may hold a single image");
+        Mnist.ReadLabels(labels).ShouldBe([9], "a file may hold a single label");
+    }
+
+    [Grades("Mnist.ReadImages")]
+    [Test]
+    public void ReadImages_rejects_a_file_too_short_to_hold_a_magic_number()
+    {
+        // Three bytes: not even the 4 of the magic number. Reading it must not crash with an index error.
+        string path = Write("three-bytes", [0, 0, 8]);
+
+        ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
+    }
+
     [Grades("Mnist.ReadImages")]
     [Test]
     public void ReadImages_rejects_a_label_file_and_says_magic()
     {
-        string path = Write("labels", Idx(Mnist.LabelsMagic, [3], [1, 2, 3]));
+        // 20 bytes, more than an image header's 16, so a reader that reads the whole header first still
+        // reaches its magic-number check. Read as an image header, its labels promise far more pixels
+        // than the file holds: the contract is to check the magic number before the length, because the
+        // file's real problem is its kind.
+        string path = Write("labels", Idx(Mnist.LabelsMagic, [12], [1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2]));
 
         ShouldRejectFile(() => Mnist.ReadImages(path), path, "magic");
     }
@@ -89,6 +114,24 @@ public sealed class MnistReaderTests
         ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
     }
 
+    [Grades("Mnist.ReadImages")]
+    [TestCase(0.5)]
+    [TestCase(0.9)]
+    public void ReadImages_rejects_a_gzipped_file_cut_off_in_the_middle(double keep)
+    {
+        // A download that stopped part-way: the gzip stream simply ends, and GZipStream gives back fewer
+        // bytes than the header promises (it does not throw), so the length check must catch it.
+        var random = new Random(7);
+        byte[] pixels = new byte[20 * 28 * 28];
+        random.NextBytes(pixels);
+        string whole = Write("whole-images", Idx(Mnist.ImagesMagic, [20, 28, 28], pixels), gzipped: true);
+        byte[] gzip = File.ReadAllBytes(whole);
+        string path = Path.Combine(_dir, "cut-images.gz");
+        File.WriteAllBytes(path, gzip[..(int)(gzip.Length * keep)]);
+
+        ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
+    }
+
     [Grades("Mnist.ReadLabels")]
     [Test]
     public void ReadLabels_rejects_a_file_with_fewer_labels_than_its_header_promises()
@@ -111,6 +154,32 @@ public sealed class MnistReaderTests
         // Rows 0, 3 and 5 have digits 3, 4 and 3; digit 4 is class 0 and digit 3 is class 1.
         data.Labels.ShouldBe([1, 0, 1]);
         data.Images.ShouldMatch(new Matrix(3, 4, [.. new[] { 0, 3, 5 }.SelectMany(row => pixels[(row * 4)..((row * 4) + 4)]).Select(p => p / 255.0)]), 1e-15);
+    }
+
+    [Grades("Mnist.Load")]
+    [Test]
+    public void Load_numbers_the_classes_by_the_position_of_the_digit_not_by_the_digit()
+    {
+        byte[] pixels = [.. Enumerable.Range(0, 5 * 4).Select(i => (byte)(i * 12))];
+        string images = Write("images", Idx(Mnist.ImagesMagic, [5, 2, 2], pixels));
+        string labels = Write("labels", Idx(Mnist.LabelsMagic, [5], [2, 7, 7, 5, 2]));
+
+        Dataset data = Mnist.Load(images, labels, [7, 2]);
+
+        // digits [7, 2]: a 7 is class 0 and a 2 is class 1 (a network with 2 outputs has no class 7).
+        data.Labels.ShouldBe([1, 0, 0, 1], "class = the position of the digit in digits: 7 → 0 and 2 → 1");
+        data.Images.ShouldHaveShape(4, 4);
+    }
+
+    [Grades("Mnist.Load")]
+    [Test]
+    public void Load_rejects_digits_that_no_sample_has()
+    {
+        string images = Write("images", Idx(Mnist.ImagesMagic, [3, 2, 2], [.. Enumerable.Range(0, 12).Select(i => (byte)i)]));
+        string labels = Write("labels", Idx(Mnist.LabelsMagic, [3], [1, 2, 1]));
+
+        // No 7 and no 8 in the file: an empty data set cannot be trained on, so say so by naming the file.
+        ShouldRejectFile(() => Mnist.Load(images, labels, [7, 8]), labels);
     }
 
     [Grades("Mnist.Load")]
@@ -178,7 +247,10 @@ public sealed class MnistReaderTests
             bool says = mustSay is null || error.Message.Contains(mustSay, StringComparison.OrdinalIgnoreCase);
             if (!namesFile || !says)
             {
-                Assert.Fail($"{wanted}, but the message was \"{error.Message}\".");
+                string order = mustSay == "magic" && error.Message.Contains("truncated", StringComparison.OrdinalIgnoreCase)
+                    ? " Check the magic number before the length: read as the other kind, a file's header promises the wrong number of bytes, but its real problem is its kind."
+                    : string.Empty;
+                Assert.Fail($"{wanted}, but the message was \"{error.Message}\".{order}");
             }
 
             return error.Message;
