@@ -22,28 +22,13 @@ public static class LearnerAssemblies
     ];
 
     /// <summary>
-    /// Every public type and member of <paramref name="assemblies"/>, one line each, sorted: the API a test
-    /// can reach. Two builds with the same lines expose the same API.
+    /// Every public type and member of <paramref name="assemblies"/>, one line each, sorted
+    /// (<see cref="Kata.Core.PublicApi"/>), read from metadata: the API a test can reach.
     /// </summary>
     public static IReadOnlyList<string> PublicApi(IReadOnlyList<string> assemblies)
     {
         using MetadataLoadContext context = Context(assemblies);
-        var lines = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (string path in assemblies)
-        {
-            Assembly assembly = context.LoadFromAssemblyPath(path);
-            foreach (Type type in assembly.GetExportedTypes())
-            {
-                lines.Add($"{Kind(type)} {type.FullName}{Base(type)}");
-                const BindingFlags Members = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-                foreach (MemberInfo member in type.GetMembers(Members).Where(IsVisible))
-                {
-                    lines.Add($"{type.FullName}: {Describe(member)}");
-                }
-            }
-        }
-
-        return [.. lines];
+        return Kata.Core.PublicApi.Describe(assemblies.SelectMany(path => context.LoadFromAssemblyPath(path).GetExportedTypes()));
     }
 
     /// <summary>
@@ -78,16 +63,8 @@ public static class LearnerAssemblies
     }
 
     /// <summary>Sentences naming what <paramref name="actual"/> adds to or removes from <paramref name="expected"/>.</summary>
-    public static IReadOnlyList<string> Differences(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
-    {
-        var added = actual.Except(expected, StringComparer.Ordinal).ToList();
-        var removed = expected.Except(actual, StringComparer.Ordinal).ToList();
-        return
-        [
-            .. added.Select(line => $"your code adds public {line} — make helpers private or internal; the kata's public API must stay as it is."),
-            .. removed.Select(line => $"your code removes or changes public {line} — keep the kata's signatures exactly as in the stubs."),
-        ];
-    }
+    public static IReadOnlyList<string> Differences(IReadOnlyList<string> expected, IReadOnlyList<string> actual) =>
+        Kata.Core.PublicApi.Differences(expected, actual);
 
     private static MetadataLoadContext Context(IReadOnlyList<string> assemblies)
     {
@@ -98,28 +75,4 @@ public static class LearnerAssemblies
             .Select(g => g.First());
         return new MetadataLoadContext(new PathAssemblyResolver(paths), coreAssemblyName: "System.Private.CoreLib");
     }
-
-    private static bool IsVisible(MemberInfo member) => member switch
-    {
-        MethodBase m => m.IsPublic || m.IsFamily || m.IsFamilyOrAssembly,
-        FieldInfo f => f.IsPublic || f.IsFamily || f.IsFamilyOrAssembly,
-        PropertyInfo p => p.GetAccessors(nonPublic: false).Length > 0,
-        EventInfo e => e.AddMethod?.IsPublic == true,
-        Type t => t.IsNestedPublic || t.IsNestedFamily,
-        _ => false,
-    };
-
-    private static string Kind(Type type) =>
-        type.IsEnum ? "enum" : type.IsInterface ? "interface" : type.IsValueType ? "struct" : type.IsAbstract && type.IsSealed ? "static class" : "class";
-
-    private static string Base(Type type) =>
-        type.BaseType is { } b && b.FullName is not ("System.Object" or "System.ValueType" or "System.Enum") ? " : " + b.FullName : string.Empty;
-
-    private static string Describe(MemberInfo member) => member switch
-    {
-        MethodBase m => $"{(m.IsStatic ? "static " : string.Empty)}{(m.IsVirtual && !m.IsFinal ? "virtual " : string.Empty)}{member}",
-        FieldInfo f => $"{(f.IsStatic ? "static " : string.Empty)}{(f.IsLiteral ? "const " : f.IsInitOnly ? "readonly " : string.Empty)}field {member}",
-        PropertyInfo p => $"property {member} {{{(p.GetMethod?.IsPublic == true ? " get;" : string.Empty)}{(p.SetMethod?.IsPublic == true ? " set;" : string.Empty)} }}",
-        _ => $"{member.MemberType.ToString().ToLowerInvariant()} {member}",
-    };
 }

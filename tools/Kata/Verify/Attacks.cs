@@ -243,6 +243,11 @@ public static partial class Attacks
 
         // An unrelated history, dated 2001, whose tests pass anything: "the first commit" to a naive grader.
         string fake = Path.Combine(Path.GetDirectoryName(c.Submission)!, Path.GetFileName(c.Submission) + "-fake-root");
+        if (Directory.Exists(fake))
+        {
+            Directory.Delete(fake, recursive: true);
+        }
+
         Directory.CreateDirectory(Path.Combine(fake, "tests"));
         File.WriteAllText(Path.Combine(fake, "tests", "README.md"), "all tests pass\n");
         GitInit(fake, date: "2001-01-01T00:00:00");
