@@ -173,7 +173,8 @@ internal sealed class LearnerCodeCommand(TestCommand inner) : DelegatingTestComm
                     ? $"Stopped: this test {how} after an earlier test found an endless loop in {Runaways.First!.Method}. "
                       + "It probably calls that method; fix the loop first, then run the tests again."
                     : $"{method} {how} in this test and was stopped. Look for a loop that never ends (a counter that is never "
-                      + "increased, a condition that never becomes false) in it or in what it calls. Later tests of the same method fail at once.");
+                      + "increased, a condition that never becomes false) in it or in what it calls."
+                      + (grades.Count == 1 ? " Later tests of the same method fail at once." : " Each of them is tried again in its own tests."));
         }
 
         return body.Result;
@@ -281,12 +282,16 @@ internal static class Runaways
         }
     }
 
-    /// <summary>An earlier runaway in one of <paramref name="grades"/>, or null.</summary>
+    /// <summary>
+    /// An earlier runaway of a method that <paramref name="grades"/> names, or null. Only a test that grades
+    /// one method says which method never returned; one that grades several (Add, Subtract and Scale in one
+    /// test, say) blocks nothing, so an innocent method never loses its tests.
+    /// </summary>
     public static Runaway? For(IReadOnlyList<string> grades)
     {
         lock (Gate)
         {
-            return All.FirstOrDefault(r => r.Grades.Intersect(grades, StringComparer.Ordinal).Any());
+            return All.FirstOrDefault(r => r.Grades.Count == 1 && grades.Contains(r.Grades[0], StringComparer.Ordinal));
         }
     }
 }
