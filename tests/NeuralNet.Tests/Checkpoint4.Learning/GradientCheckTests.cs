@@ -31,11 +31,21 @@ public sealed class GradientCheckTests
         ShouldAgreeWithNumericalGradient(sizes, activation, seed: 71, samples: 6, classes: 3);
     }
 
+    [Test]
+    public void Backward_uses_whatever_hidden_activation_the_network_carries()
+    {
+        // Softplus, f(z) = ln(1 + e^z) with f'(z) = σ(z), given as two functions the way checkpoint 6 gives
+        // tanh and leaky ReLU: Backward must hand network.HiddenActivation on to ActivationDerivative.
+        var softplus = new ActivationFunction("Softplus", z => Math.Log(1 + Math.Exp(z)), z => 1 / (1 + Math.Exp(-z)), Activation.Sigmoid);
+
+        ShouldAgreeWithNumericalGradient([4, 6, 5, 3], softplus, seed: 72, samples: 6, classes: 3);
+    }
+
     /// <summary>
     /// Checks Backward on a seeded network of <paramref name="sizes"/> against the learner's numerical
     /// gradient of the loss; fails naming the first parameter that disagrees. Hold-out tests use it too.
     /// </summary>
-    internal static void ShouldAgreeWithNumericalGradient(int[] sizes, Activation activation, int seed, int samples, int classes)
+    internal static void ShouldAgreeWithNumericalGradient(int[] sizes, ActivationFunction activation, int seed, int samples, int classes)
     {
         Network network = TestNetworks.Random(sizes, activation, seed);
         Matrix x = TestData.RandomMatrix(samples, sizes[0], seed: seed + 1);
