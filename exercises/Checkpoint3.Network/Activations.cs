@@ -1,7 +1,10 @@
 namespace NeuralNet;
 
-/// <summary>Checkpoint 3 — the non-linearities between layers. Read checkpoints.md, section 3.</summary>
-public static class Activations
+/// <summary>
+/// Checkpoint 3 — the non-linearities between layers. Read checkpoints.md, section 3. The class is
+/// <c>partial</c>: its provided other half, in ActivationFunction.cs, lets the network use later activations too.
+/// </summary>
+public static partial class Activations
 {
     /// <summary>
     /// σ(z) = 1 / (1 + e^−z): between 0 and 1, and σ(0) = 0.5. For large |z| the exact value is closer

@@ -9,7 +9,10 @@ namespace Kata.Core;
 /// <param name="Threshold">Accuracy (0–1) the network must exceed on the t10k test images.</param>
 /// <param name="Digits">The digits to classify, e.g. [0, 1, 2, 3, 4]; class k is Digits[k].</param>
 /// <param name="HiddenLayers">Neurons per hidden layer, e.g. [16]; inputs (784) and outputs (one per digit) follow from the data.</param>
-/// <param name="Activation">The hidden layers' activation: "ReLU" or "Sigmoid".</param>
+/// <param name="Activation">
+/// The hidden layers' activation: "ReLU" or "Sigmoid" (checkpoint 4, the graded run), or for the
+/// training program also "Tanh" or "LeakyReLU" (checkpoint 6).
+/// </param>
 /// <param name="LearningRate">The gradient-descent step size.</param>
 /// <param name="Epochs">Passes over the training images.</param>
 /// <param name="BatchSize">Samples per gradient step.</param>
@@ -45,8 +48,17 @@ public sealed record MnistSettings(
         System.Globalization.CultureInfo.InvariantCulture,
         $"{string.Join('-', LayerSizes)} {Activation}, learning rate {LearningRate}, {Epochs} epoch{(Epochs == 1 ? string.Empty : "s")}, batches of {BatchSize}, seed {Seed}");
 
-    /// <summary>Every problem with these settings, in words; empty when they are usable.</summary>
-    public IReadOnlyList<string> Problems()
+    /// <summary>The activations of checkpoint 4: the graded run may use only these.</summary>
+    public static IReadOnlyList<string> GradedActivations { get; } = ["ReLU", "Sigmoid"];
+
+    /// <summary>Every activation the training program can use: checkpoint 6 adds tanh and leaky ReLU.</summary>
+    public static IReadOnlyList<string> Activations { get; } = [.. GradedActivations, "Tanh", "LeakyReLU"];
+
+    /// <summary>
+    /// Every problem with these settings, in words; empty when they are usable. <paramref name="graded"/>
+    /// (curriculum.json's run) allows only the activations of checkpoint 4; the training program allows all.
+    /// </summary>
+    public IReadOnlyList<string> Problems(bool graded = true)
     {
         var problems = new List<string>();
         if (!(Threshold > 0 && Threshold < 1))
@@ -64,9 +76,10 @@ public sealed record MnistSettings(
             problems.Add("hiddenLayers must be a list of positive sizes (it may be empty)");
         }
 
-        if (Activation is not ("ReLU" or "Sigmoid"))
+        IReadOnlyList<string> allowed = graded ? GradedActivations : Activations;
+        if (!allowed.Contains(Activation))
         {
-            problems.Add($"activation must be \"ReLU\" or \"Sigmoid\" (got \"{Activation}\")");
+            problems.Add($"activation must be one of {string.Join(", ", allowed.Select(a => $"\"{a}\""))} (got \"{Activation}\")");
         }
 
         if (!(LearningRate > 0) || Epochs < 1 || BatchSize < 1 || TrainingImages < 0)

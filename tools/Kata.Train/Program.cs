@@ -27,13 +27,17 @@ var epochs = new Option<int?>("--epochs") { Description = $"Passes over the trai
 var batchSize = new Option<int?>("--batch-size") { Description = $"Samples per gradient step (default {reference.BatchSize})." };
 var learningRate = new Option<double?>("--learning-rate") { Description = $"Gradient-descent step size (default {reference.LearningRate})." };
 var hidden = new Option<string?>("--hidden") { Description = $"Hidden layer sizes, comma-separated, e.g. 64 or 128,32; 0 for none (default {string.Join(',', reference.HiddenLayers)})." };
-var activation = new Option<string?>("--activation") { Description = $"ReLU or Sigmoid (default {reference.Activation})." };
-var seed = new Option<int?>("--seed") { Description = $"Seed of the initial weights (default {reference.Seed})." };
+var activation = new Option<string?>("--activation") { Description = $"relu, sigmoid, tanh or leaky-relu (default {reference.Activation}; tanh and leaky-relu are checkpoint 6)." };
+var seed = new Option<int?>("--seed") { Description = $"Seed of the initial weights, and with --shuffle or --dropout of the order and the masks (default {reference.Seed})." };
 var images = new Option<int?>("--images") { Description = "Train on the first N training images of the digits; 0 for all (default 0)." };
 var output = new Option<string?>("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png)." };
+var optimizer = new Option<string?>("--optimizer") { Description = "sgd (plain gradient descent, the default), momentum or adam (checkpoint 7); without --learning-rate, momentum takes a tenth of the default rate and adam 0.001." };
+optimizer.AcceptOnlyFromAmong([.. TrainingPlan.Optimizers]);
+var shuffle = new Option<bool>("--shuffle") { Description = "Visit the training images in a new order every epoch, seeded by --seed (checkpoint 8)." };
+var dropout = new Option<double?>("--dropout") { Description = "Drop this fraction of the hidden activations in training, e.g. 0.2 (checkpoint 8; shuffles too)." };
 var root = new RootCommand($"Trains your network on MNIST digits {string.Join(", ", curriculum.Mnist.Digits)} and draws its loss curve.")
 {
-    graded, epochs, batchSize, learningRate, hidden, activation, seed, images, output,
+    graded, epochs, batchSize, learningRate, hidden, activation, seed, images, output, optimizer, shuffle, dropout,
 };
 
 root.SetAction(parse =>
@@ -53,25 +57,32 @@ root.SetAction(parse =>
         }
     }
 
+    var plan = new TrainingPlan(parse.GetValue(optimizer) ?? "sgd", parse.GetValue(shuffle), parse.GetValue(dropout) ?? 0);
     settings = settings with
     {
         Epochs = parse.GetValue(epochs) ?? settings.Epochs,
         BatchSize = parse.GetValue(batchSize) ?? settings.BatchSize,
-        LearningRate = parse.GetValue(learningRate) ?? settings.LearningRate,
+        LearningRate = parse.GetValue(learningRate) ?? TrainingPlan.DefaultLearningRate(plan.Optimizer, settings.LearningRate),
         HiddenLayers = layers ?? settings.HiddenLayers,
-        Activation = parse.GetValue(activation) is { } a ? (a.Equals("relu", StringComparison.OrdinalIgnoreCase) ? "ReLU" : a.Equals("sigmoid", StringComparison.OrdinalIgnoreCase) ? "Sigmoid" : a) : settings.Activation,
+        Activation = parse.GetValue(activation) is { } a ? TrainingPlan.ActivationName(a) ?? a : settings.Activation,
         Seed = parse.GetValue(seed) ?? settings.Seed,
         TrainingImages = parse.GetValue(images) ?? (parse.GetValue(graded) ? settings.TrainingImages : 0),
     };
 
-    if (settings.Problems() is { Count: > 0 } problems)
+    List<string> problems = [.. settings.Problems(graded: false)];
+    if (!(plan.Dropout >= 0 && plan.Dropout < 1))
+    {
+        problems.Add($"--dropout must be in [0, 1) (got {plan.Dropout})");
+    }
+
+    if (problems.Count > 0)
     {
         Console.Error.WriteLine($"These settings cannot train a network: {string.Join("; ", problems)}.");
         return 2;
     }
 
     string png = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(KataPaths.Root, "artifacts", "train", "loss.png"));
-    return TrainingRun.Run(settings, png);
+    return TrainingRun.Run(settings, plan, png);
 });
 
 return root.Parse(args).Invoke();

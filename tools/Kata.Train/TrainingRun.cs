@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Kata.Core;
 using NeuralNet;
 using ScottPlot;
@@ -9,7 +10,7 @@ namespace Kata.Train;
 /// <summary>One training run: load MNIST with the learner's reader, train with the learner's Train, report.</summary>
 internal static class TrainingRun
 {
-    public static int Run(MnistSettings settings, string pngPath)
+    public static int Run(MnistSettings settings, TrainingPlan plan, string pngPath)
     {
         MnistPaths files;
         try
@@ -24,11 +25,13 @@ internal static class TrainingRun
 
         try
         {
-            return Train(settings, files, pngPath);
+            return Train(settings, plan, files, pngPath);
         }
         catch (NotImplementedException stub)
         {
-            AnsiConsole.WriteLine($"Not implemented yet. {stub.Message} Finish checkpoint 4 first (dotnet test --filter Checkpoint=4), or watch the reference: ./kata train --track solutions");
+            // "Checkpoint 7: implement Adam.Step — …": a bonus flag can reach a later checkpoint's stub.
+            string checkpoint = Regex.Match(stub.Message, @"^Checkpoint (\d+):") is { Success: true } m ? m.Groups[1].Value : "4";
+            AnsiConsole.WriteLine($"Not implemented yet. {stub.Message} Finish checkpoint {checkpoint} first (dotnet test --filter Checkpoint={checkpoint}), or watch the reference: ./kata train --track solutions");
             return 1;
         }
         catch (TrainingDivergedException diverged)
@@ -45,7 +48,7 @@ internal static class TrainingRun
         }
     }
 
-    private static int Train(MnistSettings settings, MnistPaths files, string pngPath)
+    private static int Train(MnistSettings settings, TrainingPlan plan, MnistPaths files, string pngPath)
     {
         int[] digits = [.. settings.Digits];
         var clock = Stopwatch.StartNew();
@@ -54,11 +57,11 @@ internal static class TrainingRun
         (Matrix x, int[] y) = First(train, settings.TrainingImages);
         AnsiConsole.WriteLine(
             $"MNIST digits {string.Join(", ", digits)} from {files.Directory}: {x.Rows:N0} training and {test.Count:N0} test images, read in {clock.Elapsed.TotalSeconds:F1} s.");
-        AnsiConsole.WriteLine($"Network {settings.Describe()}.");
+        AnsiConsole.WriteLine($"Network {settings.Describe()}{plan.Describe()}.");
 
-        var network = new Network(settings.LayerSizes, settings.Seed, Enum.Parse<Activation>(settings.Activation));
+        var network = new Network(settings.LayerSizes, settings.Seed, TrainingPlan.HiddenActivation(settings.Activation));
         clock.Restart();
-        List<double> losses = TrainWithProgress(network, x, y, settings);
+        List<double> losses = TrainWithProgress(network, x, y, settings, plan);
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         int[] predicted = network.Predict(test.Images);
@@ -73,13 +76,13 @@ internal static class TrainingRun
             + $"({(double)x.Rows * settings.Epochs / trainSeconds:N0} samples/s); the graded test needs more than {settings.Threshold:P0}.");
 
         Directory.CreateDirectory(Path.GetDirectoryName(pngPath)!);
-        PlotLoss(losses, settings, accuracy, pngPath);
+        PlotLoss(losses, settings, plan, accuracy, pngPath);
         string shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), pngPath);
         AnsiConsole.WriteLine($"Loss curve: {(shown.StartsWith("..", StringComparison.Ordinal) ? pngPath : shown)}");
         return 0;
     }
 
-    private static List<double> TrainWithProgress(Network network, Matrix x, int[] y, MnistSettings settings)
+    private static List<double> TrainWithProgress(Network network, Matrix x, int[] y, MnistSettings settings, TrainingPlan plan)
     {
         int batches = (x.Rows + settings.BatchSize - 1) / settings.BatchSize;
         int total = batches * settings.Epochs;
@@ -106,7 +109,7 @@ internal static class TrainingRun
         {
             // No terminal to redraw (CI, a pipe): a plain line every tenth of the run and at each epoch's end.
             int done = 0;
-            return network.Train(x, y, settings.LearningRate, settings.Epochs, settings.BatchSize, p =>
+            return plan.Train(network, x, y, settings, p =>
             {
                 Track(p);
                 done++;
@@ -124,7 +127,7 @@ internal static class TrainingRun
             .Start(context =>
             {
                 ProgressTask task = context.AddTask("training", maxValue: total);
-                losses = network.Train(x, y, settings.LearningRate, settings.Epochs, settings.BatchSize, p =>
+                losses = plan.Train(network, x, y, settings, p =>
                 {
                     Track(p);
                     task.Description = Describe(p);
@@ -165,7 +168,7 @@ internal static class TrainingRun
     }
 
     // Every batch's loss (thin, light) and its moving average (bold), epochs marked by dashed lines.
-    private static void PlotLoss(List<double> losses, MnistSettings settings, double accuracy, string path)
+    private static void PlotLoss(List<double> losses, MnistSettings settings, TrainingPlan plan, double accuracy, string path)
     {
         double[] xs = [.. Enumerable.Range(1, losses.Count).Select(i => (double)i)];
         double[] ys = [.. losses];
@@ -204,7 +207,7 @@ internal static class TrainingRun
             label.OffsetX = 4;
         }
 
-        plot.Title($"Training loss — {string.Join('-', settings.LayerSizes)} {settings.Activation}, learning rate {settings.LearningRate}, batches of {settings.BatchSize} — test accuracy {accuracy:P2}");
+        plot.Title($"Training loss — {string.Join('-', settings.LayerSizes)} {settings.Activation}, learning rate {settings.LearningRate}, batches of {settings.BatchSize}{plan.Describe()} — test accuracy {accuracy:P2}");
         plot.XLabel($"batch ({settings.Epochs} epoch{(settings.Epochs == 1 ? string.Empty : "s")} × {batches:N0} batches)");
         plot.YLabel("cross-entropy loss");
         plot.Axes.SetLimitsY(0, yTop * 1.05);

@@ -87,6 +87,18 @@ public sealed class ForwardTests
     }
 
     [Test]
+    public void Forward_applies_whatever_hidden_activation_the_network_carries()
+    {
+        // Later checkpoints give activations as functions (checkpoint 6: tanh, leaky ReLU). Here f(z) = z².
+        var square = new ActivationFunction("Square", z => z * z, z => 2 * z, Activation.Sigmoid);
+        var network = HandSetNetwork(square);
+
+        // Hidden z = [−1, 2] → z² → [1, 4]; output = 1·1 + 4·(−3) + 0.5 = −10.5
+        network.Forward(Matrix.FromRows([1, 1])).ShouldMatch(
+            Matrix.FromRows([-10.5]), Tolerance, "hand the network's HiddenActivation to Activations.Apply as it is: Activations.Apply(z, HiddenActivation)");
+    }
+
+    [Test]
     public void Forward_treats_every_sample_of_a_batch_independently()
     {
         var network = new Network([4, 6, 3], seed: 9);
@@ -149,7 +161,7 @@ public sealed class ForwardTests
     }
 
     // 2 inputs → 2 hidden → 1 output, with weights small enough to follow by hand.
-    private static Network HandSetNetwork(Activation hidden) => new(
+    private static Network HandSetNetwork(ActivationFunction hidden) => new(
         [Matrix.FromRows([1, 1], [-2, 2]), Matrix.FromRows([1], [-3])],
         [[0, -1], [0.5]],
         hidden);

@@ -39,12 +39,11 @@ public sealed class LearnerCodeRules
         offenders.ShouldBeEmpty("learner code is BCL-only: remove these references and write the code yourself");
     }
 
-    // Every learner assembly the tests reference (one per checkpoint project).
+    // Every checkpoint's assembly beside the tests (the test project references them all), bonus ones included.
     private static Assembly[] LearnerAssemblies() =>
     [
-        .. typeof(LearnerCodeRules).Assembly.GetReferencedAssemblies()
-            .Where(n => n.Name!.StartsWith("Checkpoint", StringComparison.Ordinal))
-            .Select(Assembly.Load)
+        .. Directory.EnumerateFiles(AppContext.BaseDirectory, "Checkpoint*.dll")
+            .Select(file => Assembly.Load(AssemblyName.GetAssemblyName(file)))
             .OrderBy(a => a.GetName().Name, StringComparer.Ordinal),
     ];
 

@@ -28,16 +28,20 @@ public static class TrainCommand
             new("--batch-size") { Description = $"Samples per gradient step (reference run: {reference.BatchSize})." },
             new("--learning-rate") { Description = $"Gradient-descent step size (reference run: {reference.LearningRate})." },
             new("--hidden") { Description = $"Hidden layer sizes, comma-separated, e.g. 64 or 128,32 (reference run: {string.Join(',', reference.HiddenLayers)})." },
-            new("--activation") { Description = $"ReLU or Sigmoid (reference run: {reference.Activation})." },
+            new("--activation") { Description = $"relu, sigmoid, tanh or leaky-relu (reference run: {reference.Activation}; tanh and leaky-relu are checkpoint 6)." },
             new("--seed") { Description = $"Seed of the initial weights (reference run: {reference.Seed})." },
             new("--images") { Description = "Train on the first N training images; 0 for all (reference run: 0)." },
             new("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png)." },
+            new("--optimizer") { Description = "sgd (the default), momentum or adam (checkpoint 7)." },
+            new("--dropout") { Description = "Drop this fraction of the hidden activations in training, e.g. 0.2 (checkpoint 8; shuffles too)." },
         ];
+        var shuffle = new Option<bool>("--shuffle") { Description = "Visit the training images in a new order every epoch (checkpoint 8)." };
 
         var command = new Command("train", "Train your network on MNIST: progress bar, test accuracy, confusion matrix and a PNG of the loss curve.")
         {
             track,
             graded,
+            shuffle,
         };
         foreach (Option<string?> option in passOn)
         {
@@ -50,6 +54,11 @@ public static class TrainCommand
             if (parse.GetValue(graded))
             {
                 arguments.Add("--graded");
+            }
+
+            if (parse.GetValue(shuffle))
+            {
+                arguments.Add("--shuffle");
             }
 
             foreach (Option<string?> option in passOn)
