@@ -50,18 +50,19 @@ public sealed class IdentityTests
         left.ShouldMatch(right, Tolerance, "(AB)C should equal A(BC)");
     }
 
-    [Grades("LinearAlgebra.MatMul", "LinearAlgebra.Dot")]
+    [Grades("LinearAlgebra.MatMul")]
     [Test]
     public void Each_entry_of_a_product_is_the_dot_product_of_a_row_and_a_column()
     {
+        // Row i of a dotted with column j of b, worked out here (so that only MatMul is graded).
         Matrix a = TestData.RandomMatrix(3, 4, seed: 61), b = TestData.RandomMatrix(4, 5, seed: 62);
-        Matrix bt = LinearAlgebra.Transpose(b);
         var expected = new Matrix(3, 5);
         for (int i = 0; i < 3; i++)
         {
             for (int j = 0; j < 5; j++)
             {
-                expected[i, j] = LinearAlgebra.Dot(a.Row(i).ToArray(), bt.Row(j).ToArray());
+                double[] column = [.. Enumerable.Range(0, 4).Select(k => b[k, j])];
+                expected[i, j] = a.Row(i).ToArray().Zip(column, (x, y) => x * y).Sum();
             }
         }
 

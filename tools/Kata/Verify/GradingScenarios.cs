@@ -89,9 +89,28 @@ public static class GradingScenarios
         // 4. The attacks, with canaries outside the sandbox.
         clock.Restart();
         RunAttacks(root, scratch, grades, Grade, problems, progress, null);
+        var attacksTime = clock.Elapsed;
+
+        // 5. A correct but plain learner (tests/scenarios/naive), graded while every core is kept busy twice
+        //    over: limits count the test's CPU time, so a busy machine must not fail slow but correct code.
+        clock.Restart();
+        string naive = MakeSubmission(root, scratch, "naive-under-load", fromSolutions: false);
+        CopyOver(Path.Combine(root, "tests", "scenarios", "naive"), Path.Combine(naive, "exercises"));
+        GradeReport loaded;
+        using (BusyLoops.Start(2 * Environment.ProcessorCount))
+        {
+            loaded = Grade("naive-under-load", naive);
+        }
+
+        foreach (CheckpointGrade c in loaded.Checkpoints.Where(c => c.Required && c.Passed != c.Total))
+        {
+            problems.Add($"grading the naive learner on a saturated machine: checkpoint {c.Id} got {c.Passed}/{c.Total}: {(c.Failures.Count > 0 ? c.Failures[0].Test + " — " + c.Failures[0].Message : c.Status)}");
+        }
+
         progress.WriteLine(
             $"     solutions {full[0].ScoreText()} three times in {solutionsTime.TotalSeconds:0} s; stubs {first.Score}; "
-            + $"a broken submission in {brokenTime.TotalSeconds:0} s; {Attacks.All.Count} attacks in {clock.Elapsed.TotalSeconds:0} s");
+            + $"a broken submission in {brokenTime.TotalSeconds:0} s; {Attacks.All.Count} attacks in {attacksTime.TotalSeconds:0} s; "
+            + $"the naive learner under {2 * Environment.ProcessorCount} busy loops {loaded.ScoreText()} in {clock.Elapsed.TotalSeconds:0} s");
     }
 
     private static void RunAttacks(string root, string scratch, string grades, Func<string, string, GradeReport> grade, List<string> problems, TextWriter progress, string[]? only)
@@ -262,6 +281,47 @@ public static class GradingScenarios
         }
 
         return dir;
+    }
+
+    private static void CopyOver(string from, string to)
+    {
+        foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(from, file);
+            if (relative.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
+                File.Copy(file, Path.Combine(to, relative), overwrite: true);
+            }
+        }
+    }
+
+    /// <summary>Busy loops that keep the cores saturated until disposed (the "stress" of the load-proof check).</summary>
+    private sealed class BusyLoops : IDisposable
+    {
+        private readonly List<Process> _loops;
+
+        private BusyLoops(List<Process> loops) => _loops = loops;
+
+        public static BusyLoops Start(int count) =>
+            new([.. Enumerable.Range(0, count).Select(_ => Process.Start(new ProcessStartInfo("sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!)]);
+
+        public void Dispose()
+        {
+            foreach (Process loop in _loops)
+            {
+                try
+                {
+                    loop.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // It has already ended.
+                }
+
+                loop.Dispose();
+            }
+        }
     }
 
     private static string? Hash(string path) => File.Exists(path) ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))) : null;
