@@ -44,7 +44,7 @@ public sealed class LearnerLoopTests
         string[] before = output[start..summary];
         before.Length.ShouldBeLessThanOrEqualTo(FirstRunLines, "lines before the summary on a first run:\n" + string.Join('\n', before));
         before.ShouldContain(l => l.Contains("implement LinearAlgebra.Dot", StringComparison.Ordinal), "the first stub to write is Dot");
-        before.ShouldContain("    · LinearAlgebra.ColumnSums (3 tests)");
+        before.ShouldContain("    · LinearAlgebra.ColumnSums (4 tests)");
     }
 
     [Test]
@@ -86,6 +86,42 @@ public sealed class LearnerLoopTests
             string blame = sites[0][..sites[0].IndexOf(" — ", StringComparison.Ordinal)] + " — it asked for entry (";
             output.Any(l => l.Trim().StartsWith(blame, StringComparison.Ordinal))
                 .ShouldBeTrue($"the learner should read \"{blame}…\" after dotnet test:\n{string.Join('\n', output)}");
+        }
+        finally
+        {
+            File.WriteAllText(file, stubs);
+        }
+    }
+
+    [Test]
+    [Order(3)]
+    public void An_endless_loop_in_Dot_costs_checkpoint_one_a_single_time_limit_and_is_named()
+    {
+        // The solutions' checkpoint 1, with the counter of Dot's loop never increased. Nine tests call Dot:
+        // the first is stopped after its limit, the later ones fail at once naming the same method.
+        string project = Path.Combine(_copy, "exercises", "Checkpoint1.LinearAlgebra");
+        string file = Path.Combine(project, "LinearAlgebra.cs");
+        string stubs = File.ReadAllText(file);
+        try
+        {
+            string solution = File.ReadAllText(Path.Combine(KataPaths.Root, "solutions", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs"));
+            const string Loop = "for (int i = 0; i < a.Length; i++)";
+            solution.ShouldContain(Loop, customMessage: "the solution's Dot changed; update this test");
+            File.WriteAllText(file, solution.Replace(Loop, "for (int i = 0; i < a.Length;)", StringComparison.Ordinal));
+            DotnetTest("loop-build", "--filter", "Checkpoint=0"); // build first: the time limit is about the tests
+            string json = Path.Combine(_copy, "artifacts", "loop.json");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            DotnetTest("loop", "--no-build", "--filter", "Checkpoint=1", "--logger", $"kata;json={json}");
+
+            clock.Elapsed.TotalSeconds.ShouldBeLessThan(20, "an endless loop should cost one limit (10 s of CPU time), not one per test that calls it");
+            using JsonDocument report = JsonDocument.Parse(File.ReadAllText(json));
+            string[] messages = [.. report.RootElement.GetProperty("tests").EnumerateArray()
+                .Where(t => t.GetProperty("outcome").GetString() == "Failed")
+                .Select(t => t.GetProperty("message").GetString() ?? string.Empty)];
+            messages.Length.ShouldBeGreaterThanOrEqualTo(5, "every Dot test fails");
+            messages.ShouldAllBe(m => m.Contains("LinearAlgebra.Dot (exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line", StringComparison.Ordinal));
+            messages.Count(m => m.Contains("CPU time without returning", StringComparison.Ordinal)).ShouldBe(1, "one test meets the loop; the others are not run");
         }
         finally
         {
