@@ -102,6 +102,11 @@ public static class GradingScenarios
             loaded = Grade("naive-under-load", naive);
         }
 
+        if (!loaded.Passed || loaded.BonusScore != 0 || loaded.Score + loaded.PointsToConfirm != loaded.MaxScore)
+        {
+            problems.Add($"grading the naive learner (checkpoints 1–5 only): {loaded.ScoreText()}, bonus {loaded.BonusScore}, passed={loaded.Passed}; expected every required point, a pass and no bonus");
+        }
+
         foreach (CheckpointGrade c in loaded.Checkpoints.Where(c => c.Required && c.Passed != c.Total))
         {
             problems.Add($"grading the naive learner on a saturated machine: checkpoint {c.Id} got {c.Passed}/{c.Total}: {(c.Failures.Count > 0 ? c.Failures[0].Test + " — " + c.Failures[0].Message : c.Status)}");
