@@ -21,9 +21,7 @@ public sealed class MnistReaderTests
     public void CreateFolder()
     {
         // A folder name without digits, so that the counts in an error message can be recognised.
-        string letters = new([.. Guid.NewGuid().ToString("N").Select(c => (char)('a' + (c % 16)))]);
-        _dir = Path.Combine(Path.GetTempPath(), "kata-idx-" + letters);
-        Directory.CreateDirectory(_dir);
+        _dir = FileAssertions.NewFolder("kata-idx-");
     }
 
     [TearDown]
@@ -57,7 +55,7 @@ public sealed class MnistReaderTests
     {
         string path = Write("labels", Idx(Mnist.LabelsMagic, [3], [1, 2, 3]));
 
-        ShouldRejectFile(() => Mnist.ReadImages(path), path, "magic");
+        FileAssertions.ShouldRejectFile(() => Mnist.ReadImages(path), path, "magic");
     }
 
     [Grades("Mnist.ReadLabels")]
@@ -66,7 +64,7 @@ public sealed class MnistReaderTests
     {
         string path = Write("images", Idx(Mnist.ImagesMagic, [3, 2, 3], Pixels));
 
-        ShouldRejectFile(() => Mnist.ReadLabels(path), path, "magic");
+        FileAssertions.ShouldRejectFile(() => Mnist.ReadLabels(path), path, "magic");
     }
 
     [Grades("Mnist.ReadImages")]
@@ -77,7 +75,7 @@ public sealed class MnistReaderTests
         // The header promises 3 images of 2x3 pixels, but only 2½ images follow.
         string path = Write("short-images", Idx(Mnist.ImagesMagic, [3, 2, 3], Pixels[..15]), gzipped);
 
-        ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
+        FileAssertions.ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
     }
 
     [Grades("Mnist.ReadImages")]
@@ -86,7 +84,7 @@ public sealed class MnistReaderTests
     {
         string path = Write("stub-images", Idx(Mnist.ImagesMagic, [3], []));
 
-        ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
+        FileAssertions.ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
     }
 
     [Grades("Mnist.ReadLabels")]
@@ -95,7 +93,7 @@ public sealed class MnistReaderTests
     {
         string path = Write("short-labels", Idx(Mnist.LabelsMagic, [5], [1, 2, 3]));
 
-        ShouldRejectFile(() => Mnist.ReadLabels(path), path, "truncated");
+        FileAssertions.ShouldRejectFile(() => Mnist.ReadLabels(path), path, "truncated");
     }
 
     [Grades("Mnist.Load")]
@@ -121,7 +119,7 @@ public sealed class MnistReaderTests
         string images = Write("images", Idx(Mnist.ImagesMagic, [7, 2, 2], pixels));
         string labels = Write("labels", Idx(Mnist.LabelsMagic, [5], [0, 1, 0, 1, 0]));
 
-        string message = ShouldRejectFile(() => Mnist.Load(images, labels, [0, 1]), images);
+        string message = FileAssertions.ShouldRejectFile(() => Mnist.Load(images, labels, [0, 1]), images);
         bool namesBoth = message.Contains(Path.GetFileName(labels), StringComparison.Ordinal);
         bool givesCounts = Regex.IsMatch(message, @"\b7\b") && Regex.IsMatch(message, @"\b5\b");
         if (!namesBoth || !givesCounts)
@@ -159,36 +157,5 @@ public sealed class MnistReaderTests
         }
 
         return path;
-    }
-
-    // Asserts that the call throws an InvalidDataException whose message names the file (and says
-    // `mustSay`), and returns the message. A stub's NotImplementedException passes through untouched.
-    private static string ShouldRejectFile(Action read, string path, string? mustSay = null)
-    {
-        string file = Path.GetFileName(path);
-        string wanted = $"Reading {file} should throw an InvalidDataException whose message names the file"
-            + (mustSay is null ? string.Empty : $" and says \"{mustSay}\"");
-        try
-        {
-            read();
-        }
-        catch (InvalidDataException error)
-        {
-            bool namesFile = error.Message.Contains(file, StringComparison.Ordinal);
-            bool says = mustSay is null || error.Message.Contains(mustSay, StringComparison.OrdinalIgnoreCase);
-            if (!namesFile || !says)
-            {
-                Assert.Fail($"{wanted}, but the message was \"{error.Message}\".");
-            }
-
-            return error.Message;
-        }
-        catch (Exception other) when (other is not NotImplementedException)
-        {
-            Assert.Fail($"{wanted}, but it threw {other.GetType().Name}: \"{other.Message}\".");
-        }
-
-        Assert.Fail($"{wanted}, but it returned without complaint.");
-        return string.Empty;
     }
 }

@@ -70,7 +70,7 @@ public sealed class LearningHoldOutTests
     public void Your_network_also_beats_the_threshold_when_trained_on_another_part_of_the_training_set()
     {
         MnistSettings settings = KataEnvironment.Curriculum.Mnist;
-        MnistPaths files = MnistGradeTests.LocateData();
+        MnistPaths files = GradedMnistRun.LocateData();
         int[] digits = [.. settings.Digits];
         Dataset train = Mnist.Load(files.TrainImages, files.TrainLabels, digits);
         Dataset test = Mnist.Load(files.TestImages, files.TestLabels, digits);
