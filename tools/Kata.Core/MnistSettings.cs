@@ -21,7 +21,7 @@ namespace Kata.Core;
 /// </param>
 /// <param name="Patience">
 /// Checkpoint 9: early stopping ends training after this many epochs in a row without a better validation
-/// accuracy; <see cref="Epochs"/> is then the most epochs it may run. 0 without a validation set.
+/// accuracy; <see cref="Epochs"/> is then the most epochs it may run. 0: no early stopping.
 /// </param>
 public sealed record MnistSettings(
     double Threshold,
@@ -43,6 +43,21 @@ public sealed record MnistSettings(
     /// </summary>
     public static MnistSettings Reference(IReadOnlyList<int> digits, double threshold) =>
         new(threshold, digits, [32], "ReLU", LearningRate: 0.1, Epochs: 2, BatchSize: 16, Seed: 1, TrainingImages: 0);
+
+    /// <summary>
+    /// The training program's run on all ten digits (<c>./kata train --digits 0-9</c>): a wide hidden layer,
+    /// the last 10,000 training images for validation and early stopping — the reference result of
+    /// checkpoint 9 in checkpoints.md.
+    /// </summary>
+    public static MnistSettings TenDigitsReference(double threshold) =>
+        new(threshold, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [256], "ReLU", LearningRate: 0.1, Epochs: 30, BatchSize: 32, Seed: 1, TrainingImages: 0, ValidationImages: 10_000, Patience: 3);
+
+    /// <summary>
+    /// The training program's convolutional run (<c>./kata train --model cnn</c>): the dense layers behind
+    /// the convolution and the training settings; the validation accuracy is shown after every epoch.
+    /// </summary>
+    public static MnistSettings ConvReference(double threshold) =>
+        new(threshold, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [64], "ReLU", LearningRate: 0.1, Epochs: 6, BatchSize: 16, Seed: 1, TrainingImages: 0, ValidationImages: 10_000, Patience: 0);
 
     /// <summary>Pixels per MNIST image (28 x 28): the network's inputs.</summary>
     public const int Pixels = 28 * 28;
@@ -88,9 +103,9 @@ public sealed record MnistSettings(
             problems.Add("learningRate must be positive, epochs and batchSize at least 1, trainingImages 0 (all) or more");
         }
 
-        if (ValidationImages < 0 || (ValidationImages > 0) != (Patience > 0))
+        if (ValidationImages < 0 || Patience < 0 || (Patience > 0 && ValidationImages == 0))
         {
-            problems.Add("validationImages and patience must both be 0 (no early stopping) or both positive");
+            problems.Add("validationImages and patience must be 0 or more, and early stopping (patience) needs validation images");
         }
 
         return problems;

@@ -35,10 +35,22 @@ var root = new RootCommand($"Trains your network on MNIST digits {string.Join(",
 {
     graded, epochs, batchSize, learningRate, hidden, activation, seed, images, output,
 };
+var bonus = new BonusOptions();
+bonus.AddTo(root);
 
 root.SetAction(parse =>
 {
-    MnistSettings settings = parse.GetValue(graded) ? curriculum.Mnist : reference;
+    MnistSettings settings;
+    try
+    {
+        settings = bonus.BaseSettings(parse, curriculum, parse.GetValue(graded), reference);
+    }
+    catch (FormatException error)
+    {
+        Console.Error.WriteLine($"--digits takes 0-9, a range such as 0-4 or a list such as 3,5,8, and --model mlp or cnn ({error.Message}).");
+        return 2;
+    }
+
     int[]? layers = null;
     if (parse.GetValue(hidden) is { } text)
     {
@@ -64,6 +76,7 @@ root.SetAction(parse =>
         TrainingImages = parse.GetValue(images) ?? (parse.GetValue(graded) ? settings.TrainingImages : 0),
     };
 
+    settings = bonus.Override(parse, settings);
     if (settings.Problems() is { Count: > 0 } problems)
     {
         Console.Error.WriteLine($"These settings cannot train a network: {string.Join("; ", problems)}.");
@@ -71,7 +84,7 @@ root.SetAction(parse =>
     }
 
     string png = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(KataPaths.Root, "artifacts", "train", "loss.png"));
-    return TrainingRun.Run(settings, png);
+    return bonus.Run(parse, settings, png);
 });
 
 return root.Parse(args).Invoke();
