@@ -18,7 +18,8 @@ namespace NeuralNet;
 /// end − 32    32     the SHA-256 hash of every byte before it
 /// </code>
 /// P is the number of parameters, Σ sizes[l]·sizes[l+1] + sizes[l+1], so a file is exactly
-/// 16 + 4·n + 8·P + 32 bytes long.
+/// 16 + 4·n + 8·P + 32 bytes long. A header with more than 64 layer sizes, or a size below 1 or above
+/// 1,000,000, is refused as damaged before anything is allocated.
 /// </summary>
 public static class NetworkFile
 {
