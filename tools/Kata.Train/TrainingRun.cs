@@ -162,7 +162,7 @@ internal static class TrainingRun
         return losses;
     }
 
-    internal static Table ConfusionMatrix(int[] digits, int[] labels, int[] predicted)
+    private static Table ConfusionMatrix(int[] digits, int[] labels, int[] predicted)
     {
         var counts = new int[digits.Length, digits.Length];
         for (int i = 0; i < labels.Length; i++)
@@ -193,7 +193,7 @@ internal static class TrainingRun
     }
 
     // Every batch's loss (thin, light) and its moving average (bold), epochs marked by dashed lines.
-    internal static void PlotLoss(List<double> losses, MnistSettings settings, double accuracy, string path, string? network = null)
+    private static void PlotLoss(List<double> losses, MnistSettings settings, double accuracy, string path, string? network = null)
     {
         double[] xs = [.. Enumerable.Range(1, losses.Count).Select(i => (double)i)];
         double[] ys = [.. losses];
