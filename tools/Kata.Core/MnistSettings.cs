@@ -45,7 +45,7 @@ public sealed record MnistSettings(
         new(threshold, digits, [32], "ReLU", LearningRate: 0.1, Epochs: 2, BatchSize: 16, Seed: 1, TrainingImages: 0);
 
     /// <summary>
-    /// The training program's run on all ten digits (<c>./kata train --digits 0-9</c>): a wide hidden layer,
+    /// The training program's run on all ten digits (<c>./kata train --digits 0-9</c>): two wide hidden layers,
     /// the last 10,000 training images for validation and early stopping — the reference result of
     /// checkpoint 9 in checkpoints.md.
     /// </summary>
