@@ -50,7 +50,7 @@ public sealed record MnistSettings(
     /// checkpoint 9 in checkpoints.md.
     /// </summary>
     public static MnistSettings TenDigitsReference(double threshold) =>
-        new(threshold, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [256, 128], "ReLU", LearningRate: 0.1, Epochs: 30, BatchSize: 32, Seed: 1, TrainingImages: 0, ValidationImages: 10_000, Patience: 3);
+        new(threshold, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [256, 128], "ReLU", LearningRate: 0.1, Epochs: 30, BatchSize: 32, Seed: 1, TrainingImages: 0, ValidationImages: 10_000, Patience: 5);
 
     /// <summary>
     /// The training program's convolutional run (<c>./kata train --model cnn</c>): the dense layers behind

@@ -15,7 +15,7 @@ internal sealed class BonusOptions
     private readonly Option<string?> _digits = new("--digits") { Description = "The digits to classify: 0-9 for all ten (checkpoint 9), a range such as 0-4, or a list such as 3,5,8 (default: curriculum.json's digits)." };
     private readonly Option<string?> _model = new("--model") { Description = "mlp (your dense network, the default) or cnn (checkpoint 10: convolution, ReLU, max-pooling, then dense layers, on all ten digits)." };
     private readonly Option<int?> _filters = new("--filters") { Description = $"With --model cnn: the number of {ConvKernelSize}x{ConvKernelSize} filters (default 16)." };
-    private readonly Option<int?> _patience = new("--patience") { Description = "Early stopping: stop after this many epochs without a better validation accuracy (default 3 on all ten digits; 0 for none)." };
+    private readonly Option<int?> _patience = new("--patience") { Description = "Early stopping: stop after this many epochs without a better validation accuracy (default 5 on all ten digits; 0 for none)." };
     private readonly Option<int?> _validation = new("--validation") { Description = "Keep the last N training images apart for validation (default 10,000 on all ten digits)." };
 
     public void AddTo(Command command)

@@ -35,7 +35,7 @@ public static class TrainCommand
             new("--digits") { Description = "The digits to classify: 0-9 for all ten (checkpoint 9: validation set, early stopping, the network saved to a file), or a range or list such as 0-4 or 3,5,8." },
             new("--model") { Description = "mlp (the default) or cnn (checkpoint 10: your convolutional network, on all ten digits)." },
             new("--filters") { Description = "With --model cnn: the number of 5x5 filters (reference run: 16)." },
-            new("--patience") { Description = "Early stopping: epochs without a better validation accuracy before training stops (all ten digits: 3; 0 for none)." },
+            new("--patience") { Description = "Early stopping: epochs without a better validation accuracy before training stops (all ten digits: 5; 0 for none)." },
             new("--validation") { Description = "Keep the last N training images apart for validation (all ten digits: 10,000)." },
         ];
 
