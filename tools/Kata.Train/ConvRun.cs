@@ -29,8 +29,7 @@ internal static class ConvRun
 
         var network = new ConvNetwork(
             new ImageShape(28, 28, 1), filters, kernelSize, [.. settings.HiddenLayers], digits.Length, settings.Seed, Enum.Parse<Activation>(settings.Activation));
-        string description = network.ToString();
-        AnsiConsole.WriteLine($"Network {description}; learning rate {settings.LearningRate}, {settings.Epochs} epochs, batches of {settings.BatchSize}, seed {settings.Seed}.");
+        AnsiConsole.WriteLine($"Network {network}; learning rate {settings.LearningRate}, {settings.Epochs} epochs, batches of {settings.BatchSize}, seed {settings.Seed}.");
 
         var losses = new List<double>();
         clock.Restart();
@@ -47,7 +46,8 @@ internal static class ConvRun
         }
 
         double trainSeconds = clock.Elapsed.TotalSeconds;
-        TrainingRun.Report(settings, test, Predict(network, test.Images), losses, trainSeconds, (long)x.Rows * settings.Epochs, pngPath, description);
+        string shortName = $"conv {filters} x {kernelSize}x{kernelSize} → max-pool → {string.Join('-', network.Dense.LayerSizes)}"; // fits the plot's title
+        TrainingRun.Report(settings, test, Predict(network, test.Images), losses, trainSeconds, (long)x.Rows * settings.Epochs, pngPath, shortName);
         string picture = Pictures.Beside(pngPath, "filters");
         Pictures.Filters(picture, network.Conv);
         AnsiConsole.WriteLine($"Filters: {TrainingRun.Shown(picture)}");
