@@ -36,21 +36,29 @@ public sealed record GradedRunSpec(string Name, TrainingPart Part, int SeedOffse
     /// <summary>Checkpoint 4's hold-out: the last training images.</summary>
     public static readonly GradedRunSpec MnistLastPart = new("mnist-last-part", TrainingPart.Last, SeedOffset: 1);
 
+    /// <summary>Checkpoint 9's graded test: all ten digits, early stopping on a validation set.</summary>
+    public static readonly GradedRunSpec TenDigits = new("mnist10", TrainingPart.First, SettingsKey: "mnist10");
+
     /// <summary>Every graded run, by name.</summary>
-    public static IReadOnlyList<GradedRunSpec> All { get; } = [Mnist, MnistLastPart];
+    public static IReadOnlyList<GradedRunSpec> All { get; } = [Mnist, MnistLastPart, TenDigits];
 
     /// <summary>The training settings of this run.</summary>
     public MnistSettings Settings(Curriculum curriculum)
     {
         ArgumentNullException.ThrowIfNull(curriculum);
-        return SettingsKey switch
+        return (SettingsKey switch
         {
             "mnist" => curriculum.Mnist,
-            _ => throw new InvalidOperationException($"Graded run {Name}: curriculum.json has no settings \"{SettingsKey}\"."),
-        };
+            "mnist10" => curriculum.Mnist10,
+            _ => null,
+        }) ?? throw new InvalidOperationException($"Graded run {Name}: curriculum.json has no settings \"{SettingsKey}\".");
     }
 
-    /// <summary>The first index and the count of the training samples (of the chosen digits) this run trains on.</summary>
+    /// <summary>
+    /// The first index and the count of the training samples (of the chosen digits) this run trains on,
+    /// out of <paramref name="available"/> — the training images left after the validation set, which is
+    /// always taken from their end.
+    /// </summary>
     public (int Start, int Count) Slice(int available, MnistSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -63,11 +71,11 @@ public sealed record GradedRunSpec(string Name, TrainingPart Part, int SeedOffse
         };
     }
 
-    /// <summary>The number of losses a complete run of <paramref name="samples"/> reports.</summary>
-    public static int ExpectedLosses(int samples, MnistSettings settings)
+    /// <summary>The number of losses <paramref name="epochs"/> epochs over <paramref name="samples"/> report.</summary>
+    public static int ExpectedLosses(int samples, int epochs, MnistSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return settings.Epochs * ((samples + settings.BatchSize - 1) / settings.BatchSize);
+        return epochs * ((samples + settings.BatchSize - 1) / settings.BatchSize);
     }
 }
 
@@ -83,6 +91,7 @@ public sealed record GradedRunSpec(string Name, TrainingPart Part, int SeedOffse
 /// <param name="Biases">Biases[l], LayerSizes[l + 1] numbers.</param>
 /// <param name="Predictions">The learner's Predict for each of the 10,000 t10k images, in file order.</param>
 /// <param name="Control">The control run (same settings, <see cref="GradedRunSpec.ControlImages"/> images, relabelled digits).</param>
+/// <param name="Epochs">The epochs that ran (early stopping may end a run before the settings' epochs).</param>
 public sealed record GradedRunReport(
     string Name,
     IReadOnlyList<int> LayerSizes,
@@ -91,7 +100,8 @@ public sealed record GradedRunReport(
     IReadOnlyList<double[]> Weights,
     IReadOnlyList<double[]> Biases,
     IReadOnlyList<int> Predictions,
-    GradedRunReport? Control)
+    GradedRunReport? Control,
+    int Epochs)
 {
     /// <summary>Lines starting with this carry a report: "[kata-record] name {json}".</summary>
     public const string Prefix = "[kata-record] ";

@@ -39,10 +39,22 @@ var root = new RootCommand($"Trains your network on MNIST digits {string.Join(",
 {
     graded, epochs, batchSize, learningRate, hidden, activation, seed, images, output, optimizer, shuffle, dropout,
 };
+var bonus = new BonusOptions();
+bonus.AddTo(root);
 
 root.SetAction(parse =>
 {
-    MnistSettings settings = parse.GetValue(graded) ? curriculum.Mnist : reference;
+    MnistSettings settings;
+    try
+    {
+        settings = bonus.BaseSettings(parse, curriculum, parse.GetValue(graded), reference);
+    }
+    catch (FormatException error)
+    {
+        Console.Error.WriteLine($"--digits takes 0-9, a range such as 0-4 or a list such as 3,5,8, and --model mlp or cnn ({error.Message}).");
+        return 2;
+    }
+
     int[]? layers = null;
     if (parse.GetValue(hidden) is { } text)
     {
@@ -69,6 +81,7 @@ root.SetAction(parse =>
         TrainingImages = parse.GetValue(images) ?? (parse.GetValue(graded) ? settings.TrainingImages : 0),
     };
 
+    settings = bonus.Override(parse, settings);
     List<string> problems = [.. settings.Problems(graded: false)];
     if (!(plan.Dropout >= 0 && plan.Dropout < 1))
     {
@@ -82,7 +95,15 @@ root.SetAction(parse =>
     }
 
     string png = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(KataPaths.Root, "artifacts", "train", "loss.png"));
-    return TrainingRun.Run(settings, plan, png);
+    try
+    {
+        return bonus.Run(parse, settings, plan, png);
+    }
+    catch (FormatException error)
+    {
+        Console.Error.WriteLine(error.Message);
+        return 2;
+    }
 });
 
 return root.Parse(args).Invoke();

@@ -15,6 +15,9 @@ namespace Kata.Train;
 /// <param name="Dropout">The dropout rate of the hidden layers, 0 for none.</param>
 internal sealed record TrainingPlan(string Optimizer, bool Shuffle, double Dropout)
 {
+    /// <summary>Checkpoint 4's plain run: gradient descent, the samples in order, no dropout.</summary>
+    public static TrainingPlan Plain { get; } = new("sgd", Shuffle: false, Dropout: 0);
+
     /// <summary>The values of --optimizer.</summary>
     public static IReadOnlyList<string> Optimizers { get; } = ["sgd", "momentum", "adam"];
 

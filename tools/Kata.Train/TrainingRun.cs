@@ -10,7 +10,12 @@ namespace Kata.Train;
 /// <summary>One training run: load MNIST with the learner's reader, train with the learner's Train, report.</summary>
 internal static class TrainingRun
 {
-    public static int Run(MnistSettings settings, TrainingPlan plan, string pngPath)
+    /// <summary>
+    /// Finds the data and runs <paramref name="train"/> (checkpoint 4's run, with the bonus checkpoints the
+    /// <paramref name="plan"/> chooses, unless told otherwise), turning a stub, a diverged loss or unreadable
+    /// data into one sentence.
+    /// </summary>
+    public static int Run(MnistSettings settings, TrainingPlan plan, string pngPath, Func<MnistSettings, MnistPaths, string, int>? train = null)
     {
         MnistPaths files;
         try
@@ -25,7 +30,7 @@ internal static class TrainingRun
 
         try
         {
-            return Train(settings, plan, files, pngPath);
+            return train is null ? Train(settings, plan, files, pngPath) : train(settings, files, pngPath);
         }
         catch (NotImplementedException stub)
         {
@@ -61,10 +66,24 @@ internal static class TrainingRun
 
         var network = new Network(settings.LayerSizes, settings.Seed, TrainingPlan.HiddenActivation(settings.Activation));
         clock.Restart();
-        List<double> losses = TrainWithProgress(network, x, y, settings, plan);
+        List<double> losses = TrainWithProgress(
+            report => plan.Train(network, x, y, settings, report),
+            BatchesPerEpoch(x.Rows, settings) * settings.Epochs);
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
-        int[] predicted = network.Predict(test.Images);
+        Report(settings, test, network.Predict(test.Images), losses, trainSeconds, x.Rows * settings.Epochs, pngPath, $"{string.Join('-', settings.LayerSizes)} {settings.Activation}{plan.Describe()}");
+        Pictures.FirstLayer(Pictures.Beside(pngPath, "weights"), network.Weights[0]);
+        AnsiConsole.WriteLine($"First layer's weights: {Shown(Pictures.Beside(pngPath, "weights"))}");
+        return 0;
+    }
+
+    /// <summary>
+    /// After training: the test accuracy, the confusion matrix, the loss curve and the test images the network
+    /// got wrong. <paramref name="settings"/>.Epochs must be the number of epochs that ran.
+    /// </summary>
+    internal static void Report(MnistSettings settings, Dataset test, int[] predicted, List<double> losses, double trainSeconds, long samplesTrained, string pngPath, string? network = null)
+    {
+        int[] digits = [.. settings.Digits];
         int correct = predicted.Where((p, i) => p == test.Labels[i]).Count();
         double accuracy = (double)correct / test.Count;
 
@@ -73,19 +92,29 @@ internal static class TrainingRun
         AnsiConsole.Write(ConfusionMatrix(digits, test.Labels, predicted));
         AnsiConsole.WriteLine(
             $"Test accuracy {accuracy:P2} ({correct:N0} of {test.Count:N0} correct) after {trainSeconds:F1} s of training "
-            + $"({(double)x.Rows * settings.Epochs / trainSeconds:N0} samples/s); the graded test needs more than {settings.Threshold:P0}.");
+            + $"({samplesTrained / trainSeconds:N0} samples/s); the graded test needs more than {settings.Threshold:P0}.");
 
         Directory.CreateDirectory(Path.GetDirectoryName(pngPath)!);
-        PlotLoss(losses, settings, plan, accuracy, pngPath);
-        string shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), pngPath);
-        AnsiConsole.WriteLine($"Loss curve: {(shown.StartsWith("..", StringComparison.Ordinal) ? pngPath : shown)}");
-        return 0;
+        PlotLoss(losses, settings, accuracy, pngPath, network);
+        AnsiConsole.WriteLine($"Loss curve: {Shown(pngPath)}");
+        string mistakes = Pictures.Beside(pngPath, "mistakes");
+        Pictures.Mistakes(mistakes, test.Images, test.Labels, predicted, digits);
+        AnsiConsole.WriteLine($"Test images it got wrong: {Shown(mistakes)}");
     }
 
-    private static List<double> TrainWithProgress(Network network, Matrix x, int[] y, MnistSettings settings, TrainingPlan plan)
+    /// <summary>A path as the learner would type it from here: relative when it is below the current folder.</summary>
+    internal static string Shown(string path)
     {
-        int batches = (x.Rows + settings.BatchSize - 1) / settings.BatchSize;
-        int total = batches * settings.Epochs;
+        string shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return shown.StartsWith("..", StringComparison.Ordinal) ? path : shown;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="train"/> (a call of a Train method with the given progress callback) under a progress
+    /// bar, or with a plain line every tenth of the run when there is no terminal. Stops a run whose loss is not a number.
+    /// </summary>
+    internal static List<double> TrainWithProgress(Func<Action<TrainingProgress>, List<double>> train, int total)
+    {
         var rate = Stopwatch.StartNew();
         long samples = 0;
         double running = double.NaN;
@@ -109,7 +138,7 @@ internal static class TrainingRun
         {
             // No terminal to redraw (CI, a pipe): a plain line every tenth of the run and at each epoch's end.
             int done = 0;
-            return plan.Train(network, x, y, settings, p =>
+            return train(p =>
             {
                 Track(p);
                 done++;
@@ -127,7 +156,7 @@ internal static class TrainingRun
             .Start(context =>
             {
                 ProgressTask task = context.AddTask("training", maxValue: total);
-                losses = plan.Train(network, x, y, settings, p =>
+                losses = train(p =>
                 {
                     Track(p);
                     task.Description = Describe(p);
@@ -168,7 +197,7 @@ internal static class TrainingRun
     }
 
     // Every batch's loss (thin, light) and its moving average (bold), epochs marked by dashed lines.
-    private static void PlotLoss(List<double> losses, MnistSettings settings, TrainingPlan plan, double accuracy, string path)
+    private static void PlotLoss(List<double> losses, MnistSettings settings, double accuracy, string path, string? network = null)
     {
         double[] xs = [.. Enumerable.Range(1, losses.Count).Select(i => (double)i)];
         double[] ys = [.. losses];
@@ -207,7 +236,7 @@ internal static class TrainingRun
             label.OffsetX = 4;
         }
 
-        plot.Title($"Training loss — {string.Join('-', settings.LayerSizes)} {settings.Activation}, learning rate {settings.LearningRate}, batches of {settings.BatchSize}{plan.Describe()} — test accuracy {accuracy:P2}");
+        plot.Title($"Training loss — {network ?? $"{string.Join('-', settings.LayerSizes)} {settings.Activation}"}, learning rate {settings.LearningRate}, batches of {settings.BatchSize} — test accuracy {accuracy:P2}");
         plot.XLabel($"batch ({settings.Epochs} epoch{(settings.Epochs == 1 ? string.Empty : "s")} × {batches:N0} batches)");
         plot.YLabel("cross-entropy loss");
         plot.Axes.SetLimitsY(0, yTop * 1.05);
@@ -215,7 +244,10 @@ internal static class TrainingRun
         plot.SavePng(path, 1000, 560);
     }
 
-    private static (Matrix X, int[] Y) First(Dataset data, int count)
+    /// <summary>⌈rows / batch size⌉: the last batch of an epoch may be smaller.</summary>
+    internal static int BatchesPerEpoch(int rows, MnistSettings settings) => (rows + settings.BatchSize - 1) / settings.BatchSize;
+
+    internal static (Matrix X, int[] Y) First(Dataset data, int count)
     {
         int n = count == 0 ? data.Count : Math.Min(count, data.Count);
         return n == data.Count

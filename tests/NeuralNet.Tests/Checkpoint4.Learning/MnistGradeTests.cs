@@ -4,7 +4,6 @@ namespace Kata.Tests.Checkpoint4;
 
 using Kata.TestSupport;
 using NUnit.Framework;
-using Shouldly;
 
 /// <summary>
 /// The summit: your network, trained by your backpropagation on real MNIST images, must classify the
@@ -19,5 +18,18 @@ public sealed class MnistGradeTests
     [Test]
     [GradedRun("mnist")]
     public void Your_network_classifies_the_MNIST_test_digits_better_than_the_threshold() =>
-        GradedMnistRun.Run(GradedRunSpec.Mnist);
+        GradedMnistRun.Run(
+            GradedRunSpec.Mnist,
+            (all, settings) => Train(GradedRunSpec.Mnist, all, settings),
+            KataMetrics.MnistAccuracy,
+            "If the other checkpoint-4 tests pass, check that Train walks through every batch of every epoch and that Predict takes the largest score.");
+
+    /// <summary>Checkpoint 4's training: a new network, your Train on the run's part of the training images.</summary>
+    internal static TrainedNetwork Train(GradedRunSpec spec, Dataset all, MnistSettings settings)
+    {
+        (Matrix x, int[] y) = GradedMnistRun.Part(spec, settings, all);
+        var network = new Network(settings.LayerSizes, settings.Seed, Enum.Parse<Activation>(settings.Activation));
+        List<double> losses = network.Train(x, y, settings.LearningRate, settings.Epochs, settings.BatchSize);
+        return new TrainedNetwork(network, losses, settings.Epochs, $"after training on {x.Rows:N0} images ({settings.Describe()}{(spec.Part == TrainingPart.Last ? ", the last training images" : string.Empty)})");
+    }
 }

@@ -21,9 +21,7 @@ public sealed class MnistReaderTests
     public void CreateFolder()
     {
         // A folder name without digits, so that the counts in an error message can be recognised.
-        string letters = new([.. Guid.NewGuid().ToString("N").Select(c => (char)('a' + (c % 16)))]);
-        _dir = Path.Combine(Path.GetTempPath(), "kata-idx-" + letters);
-        Directory.CreateDirectory(_dir);
+        _dir = FileAssertions.NewFolder("kata-idx-");
     }
 
     [TearDown]
@@ -69,7 +67,7 @@ public sealed class MnistReaderTests
         // Three bytes: not even the 4 of the magic number. Reading it must not crash with an index error.
         string path = Write("three-bytes", [0, 0, 8]);
 
-        ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
+        FileAssertions.ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
     }
 
     [Grades("Mnist.ReadImages")]
@@ -82,7 +80,7 @@ public sealed class MnistReaderTests
         // file's real problem is its kind.
         string path = Write("labels", Idx(Mnist.LabelsMagic, [12], [1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2]));
 
-        ShouldRejectFile(() => Mnist.ReadImages(path), path, "magic");
+        FileAssertions.ShouldRejectFile(() => Mnist.ReadImages(path), path, "magic");
     }
 
     [Grades("Mnist.ReadLabels")]
@@ -91,7 +89,7 @@ public sealed class MnistReaderTests
     {
         string path = Write("images", Idx(Mnist.ImagesMagic, [3, 2, 3], Pixels));
 
-        ShouldRejectFile(() => Mnist.ReadLabels(path), path, "magic");
+        FileAssertions.ShouldRejectFile(() => Mnist.ReadLabels(path), path, "magic");
     }
 
     [Grades("Mnist.ReadImages")]
@@ -102,7 +100,7 @@ public sealed class MnistReaderTests
         // The header promises 3 images of 2x3 pixels, but only 2½ images follow.
         string path = Write("short-images", Idx(Mnist.ImagesMagic, [3, 2, 3], Pixels[..15]), gzipped);
 
-        ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
+        FileAssertions.ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
     }
 
     [Grades("Mnist.ReadImages")]
@@ -111,7 +109,7 @@ public sealed class MnistReaderTests
     {
         string path = Write("stub-images", Idx(Mnist.ImagesMagic, [3], []));
 
-        ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
+        FileAssertions.ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
     }
 
     [Grades("Mnist.ReadImages")]
@@ -129,7 +127,7 @@ public sealed class MnistReaderTests
         string path = Path.Combine(_dir, "cut-images.gz");
         File.WriteAllBytes(path, gzip[..(int)(gzip.Length * keep)]);
 
-        ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
+        FileAssertions.ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
     }
 
     [Grades("Mnist.ReadLabels")]
@@ -138,7 +136,7 @@ public sealed class MnistReaderTests
     {
         string path = Write("short-labels", Idx(Mnist.LabelsMagic, [5], [1, 2, 3]));
 
-        ShouldRejectFile(() => Mnist.ReadLabels(path), path, "truncated");
+        FileAssertions.ShouldRejectFile(() => Mnist.ReadLabels(path), path, "truncated");
     }
 
     [Grades("Mnist.Load")]
@@ -179,7 +177,7 @@ public sealed class MnistReaderTests
         string labels = Write("labels", Idx(Mnist.LabelsMagic, [3], [1, 2, 1]));
 
         // No 7 and no 8 in the file: an empty data set cannot be trained on, so say so by naming the file.
-        ShouldRejectFile(() => Mnist.Load(images, labels, [7, 8]), labels);
+        FileAssertions.ShouldRejectFile(() => Mnist.Load(images, labels, [7, 8]), labels);
     }
 
     [Grades("Mnist.Load")]
@@ -190,7 +188,7 @@ public sealed class MnistReaderTests
         string images = Write("images", Idx(Mnist.ImagesMagic, [7, 2, 2], pixels));
         string labels = Write("labels", Idx(Mnist.LabelsMagic, [5], [0, 1, 0, 1, 0]));
 
-        string message = ShouldRejectFile(() => Mnist.Load(images, labels, [0, 1]), images);
+        string message = FileAssertions.ShouldRejectFile(() => Mnist.Load(images, labels, [0, 1]), images);
         bool namesBoth = message.Contains(Path.GetFileName(labels), StringComparison.Ordinal);
         bool givesCounts = Regex.IsMatch(message, @"\b7\b") && Regex.IsMatch(message, @"\b5\b");
         if (!namesBoth || !givesCounts)
@@ -228,39 +226,5 @@ public sealed class MnistReaderTests
         }
 
         return path;
-    }
-
-    // Asserts that the call throws an InvalidDataException whose message names the file (and says
-    // `mustSay`), and returns the message. A stub's NotImplementedException passes through untouched.
-    private static string ShouldRejectFile(Action read, string path, string? mustSay = null)
-    {
-        string file = Path.GetFileName(path);
-        string wanted = $"Reading {file} should throw an InvalidDataException whose message names the file"
-            + (mustSay is null ? string.Empty : $" and says \"{mustSay}\"");
-        try
-        {
-            read();
-        }
-        catch (InvalidDataException error)
-        {
-            bool namesFile = error.Message.Contains(file, StringComparison.Ordinal);
-            bool says = mustSay is null || error.Message.Contains(mustSay, StringComparison.OrdinalIgnoreCase);
-            if (!namesFile || !says)
-            {
-                string order = mustSay == "magic" && error.Message.Contains("truncated", StringComparison.OrdinalIgnoreCase)
-                    ? " Check the magic number before the length: read as the other kind, a file's header promises the wrong number of bytes, but its real problem is its kind."
-                    : string.Empty;
-                Assert.Fail($"{wanted}, but the message was \"{error.Message}\".{order}");
-            }
-
-            return error.Message;
-        }
-        catch (Exception other) when (other is not NotImplementedException)
-        {
-            Assert.Fail($"{wanted}, but it threw {other.GetType().Name}: \"{other.Message}\".");
-        }
-
-        Assert.Fail($"{wanted}, but it returned without complaint.");
-        return string.Empty;
     }
 }

@@ -31,13 +31,18 @@ public static class TrainCommand
             new("--activation") { Description = $"relu, sigmoid, tanh or leaky-relu (reference run: {reference.Activation}; tanh and leaky-relu are checkpoint 6)." },
             new("--seed") { Description = $"Seed of the initial weights (reference run: {reference.Seed})." },
             new("--images") { Description = "Train on the first N training images; 0 for all (reference run: 0)." },
-            new("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png)." },
+            new("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png); the other pictures go beside it." },
+            new("--digits") { Description = "The digits to classify: 0-9 for all ten (checkpoint 9: validation set, early stopping, the network saved to a file), or a range or list such as 0-4 or 3,5,8." },
+            new("--model") { Description = "mlp (the default) or cnn (checkpoint 10: your convolutional network, on all ten digits)." },
+            new("--filters") { Description = "With --model cnn: the number of 5x5 filters (reference run: 16)." },
+            new("--patience") { Description = "Early stopping: epochs without a better validation accuracy before training stops (all ten digits: 5; 0 for none)." },
+            new("--validation") { Description = "Keep the last N training images apart for validation (all ten digits: 10,000)." },
             new("--optimizer") { Description = "sgd (the default), momentum or adam (checkpoint 7)." },
             new("--dropout") { Description = "Drop this fraction of the hidden activations in training, e.g. 0.2 (checkpoint 8; shuffles too)." },
         ];
         var shuffle = new Option<bool>("--shuffle") { Description = "Visit the training images in a new order every epoch (checkpoint 8)." };
 
-        var command = new Command("train", "Train your network on MNIST: progress bar, test accuracy, confusion matrix and a PNG of the loss curve.")
+        var command = new Command("train", "Train your network on MNIST: progress bar, test accuracy, confusion matrix, and PNGs of the loss curve, the test images it got wrong and its first layer.")
         {
             track,
             graded,

@@ -122,7 +122,7 @@ public sealed class SealedMnist
         }
 
         int[] digits = [.. settings.Digits];
-        int available = _trainLabels.Count(label => IndexOf(settings.Digits, label) >= 0);
+        int available = _trainLabels.Count(label => IndexOf(settings.Digits, label) >= 0) - settings.ValidationImages;
         (_, int trained) = spec.Slice(available, settings);
         if (Problem(report, settings, trained, "the graded network") is { } problem)
         {
@@ -137,7 +137,7 @@ public sealed class SealedMnist
         }
 
         int[] permutation = _permutations[spec.SettingsKey];
-        if (Problem(report.Control, settings, Math.Min(GradedRunSpec.ControlImages, available), "the control network") is { } controlProblem)
+        if (Problem(report.Control, settings, spec.Slice(available, settings with { TrainingImages = GradedRunSpec.ControlImages }).Count, "the control network") is { } controlProblem)
         {
             return new(false, accuracy, controlProblem);
         }
@@ -173,10 +173,12 @@ public sealed class SealedMnist
             return $"The weights and biases of {what} do not have the network's shapes, or are not finite numbers.";
         }
 
-        int expected = GradedRunSpec.ExpectedLosses(samples, settings);
-        if (run.Losses is null || run.Losses.Count != expected || run.Losses.Any(l => !double.IsFinite(l)))
+        // Early stopping (settings with patience) may end before the last epoch; a plain run never does.
+        bool epochsFit = settings.Patience > 0 ? run.Epochs >= 1 && run.Epochs <= settings.Epochs : run.Epochs == settings.Epochs;
+        int expected = GradedRunSpec.ExpectedLosses(samples, run.Epochs, settings);
+        if (!epochsFit || run.Losses is null || run.Losses.Count != expected || run.Losses.Any(l => !double.IsFinite(l)))
         {
-            return string.Create(CultureInfo.InvariantCulture, $"Train returned {run.Losses?.Count ?? 0} losses for {what}; training {samples:N0} images for {settings.Epochs} epoch(s) in batches of {settings.BatchSize} takes {expected:N0} steps, each with a finite loss.");
+            return string.Create(CultureInfo.InvariantCulture, $"Train returned {run.Losses?.Count ?? 0} losses in {run.Epochs} epoch(s) for {what}; training {samples:N0} images for {settings.Epochs} epoch(s) in batches of {settings.BatchSize} takes {GradedRunSpec.ExpectedLosses(samples, settings.Epochs, settings):N0} steps, each with a finite loss.");
         }
 
         int images = _testLabels.Length;
