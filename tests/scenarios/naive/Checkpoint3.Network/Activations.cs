@@ -1,7 +1,7 @@
 namespace NeuralNet;
 
 // A beginner's checkpoint 3 activations.
-public static class Activations
+public static partial class Activations
 {
     public static double Sigmoid(double z)
     {

@@ -1,7 +1,7 @@
 namespace NeuralNet;
 
 // A beginner's backpropagation, straight from the formulas in checkpoints.md.
-public static class Backpropagation
+public static partial class Backpropagation
 {
     public static Matrix ActivationDerivative(Matrix z, Activation activation)
     {
