@@ -345,7 +345,7 @@ public static class ClassReport
         }
 
         html.AppendLine("<p>Where learners wrote code: in the checkpoints they started (some tests pass), a stub's <q>Not implemented yet</q> not counted. What to teach again.</p>");
-        html.AppendLine("<table class=\"failing\"><thead><tr><th scope=\"col\">Checkpoint</th><th scope=\"col\">Test</th><th scope=\"col\" class=\"number\">Fails in</th><th scope=\"col\">Most common failure</th></tr></thead><tbody>");
+        html.AppendLine("<table class=\"failing\"><thead><tr><th scope=\"col\" class=\"number\">Checkpoint</th><th scope=\"col\">Test</th><th scope=\"col\" class=\"number\">Fails in</th><th scope=\"col\">Most common failure</th></tr></thead><tbody>");
         foreach (FailingTest f in failing)
         {
             string others = f.OtherMessages > 0 ? $" <span class=\"note\">(and {Count(f.OtherMessages, "other message")})</span>" : string.Empty;
