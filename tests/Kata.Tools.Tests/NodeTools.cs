@@ -14,8 +14,14 @@ internal static class NodeTools
     private static readonly Lock Gate = new();
     private static string? _folder;
 
-    /// <summary>The Chromium the browser test drives (Debian's package).</summary>
-    public const string Chromium = "/usr/bin/chromium";
+    /// <summary>
+    /// The browser the report's test drives: $CHROMIUM, else Debian's chromium (.ci/install-chromium), else a
+    /// Chromium or Chrome on PATH (GitHub's runners have Chrome); null when there is none.
+    /// </summary>
+    public static string? Chromium =>
+        Environment.GetEnvironmentVariable("CHROMIUM") is { Length: > 0 } set ? set
+        : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
+        : OnPath("chromium") ?? OnPath("chromium-browser") ?? OnPath("google-chrome");
 
     /// <summary>artifacts/node with the packages installed; skips the calling test when Node.js or npm is missing.</summary>
     public static string Folder()
