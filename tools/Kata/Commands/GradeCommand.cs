@@ -111,7 +111,9 @@ public static class GradeCommand
             {
                 string roster = Path.Combine(output, "roster.csv");
                 ClassGrading.WriteAtomically(roster, ClassGrading.Roster(outcomes));
-                Console.WriteLine($"Roster of {outcomes.Count} submissions: {roster}");
+                string report = Path.Combine(output, "report.html");
+                ClassGrading.WriteAtomically(report, ClassReport.Html(outcomes));
+                Console.WriteLine($"Roster of {outcomes.Count} submissions: {roster}; class report: {report}");
             }
 
             if (outcomes.Any(o => o.Grade is null))

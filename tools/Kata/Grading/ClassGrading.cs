@@ -83,11 +83,13 @@ public static class ClassGrading
                     Directory.CreateDirectory(folder);
                     WriteAtomically(Path.Combine(folder, "grade.json"), grade.ToJson());
                     WriteAtomically(Path.Combine(folder, "grade.md"), grade.ToMarkdown());
+                    File.Delete(Path.Combine(folder, ClassReport.ErrorFile));
                     outcome = new SubmissionOutcome(target, grade, null);
                 }
                 catch (Exception error) when (error is IOException or InvalidOperationException or UnauthorizedAccessException)
                 {
                     outcome = new SubmissionOutcome(target, null, error.Message);
+                    WriteError(folder, error.Message);
                 }
 
                 outcomes[i] = outcome;
@@ -117,7 +119,7 @@ public static class ClassGrading
                 continue;
             }
 
-            int furthest = g.Checkpoints.Where(c => c.Total > 0 && c.Passed == c.Total).Select(c => c.Id).DefaultIfEmpty(0).Max();
+            int furthest = ClassReport.Furthest(g);
             csv.AppendLine(CultureInfo.InvariantCulture,
                 $"{TextEscaping.Csv(g.Submission)},{GradeReport.Number(g.Score)},{g.MaxScore},{GradeReport.Number(g.PointsToConfirm)},{TextEscaping.Csv(string.Join(' ', g.NeedsReading.Select(n => $"checkpoint {n}")))},"
                 + $"{GradeReport.Number(g.BonusScore)},{g.MaxBonusScore},{(g.Passed ? "true" : "false")},"
@@ -126,6 +128,25 @@ public static class ClassGrading
         }
 
         return csv.ToString();
+    }
+
+    /// <summary>
+    /// Leaves why a submission was not graded in its folder (error.txt, which <c>./kata report</c> reads)
+    /// instead of an earlier grade that would mislead.
+    /// </summary>
+    public static void WriteError(string folder, string why)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.Delete(Path.Combine(folder, "grade.json"));
+            File.Delete(Path.Combine(folder, "grade.md"));
+            WriteAtomically(Path.Combine(folder, ClassReport.ErrorFile), TextEscaping.Plain(why) + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The roster still says why; only the folder lacks the note.
+        }
     }
 
     /// <summary>Writes through a temporary file and a rename, so a reader never sees half a file.</summary>
