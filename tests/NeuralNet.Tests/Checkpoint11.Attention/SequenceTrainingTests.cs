@@ -14,8 +14,8 @@ public sealed class SequenceTrainingTests
     private const double Tolerance = 1e-12;
 
     // The graded toy task: reverse sequences of 6 digits. 1,000 training sequences, 500 others to test on.
-    private const int Length = 6, Vocabulary = 10, Width = 16, Heads = 2, TrainCount = 1000, TestCount = 500;
-    private const int Epochs = 3, BatchSize = 16;
+    private const int Length = 6, Vocabulary = 10, Width = 12, Heads = 2, TrainCount = 1000, TestCount = 500;
+    private const int Epochs = 2, BatchSize = 16;
     private const double LearningRate = 0.02, Threshold = 0.95;
 
     [Grades("SequenceTraining.Forward")]

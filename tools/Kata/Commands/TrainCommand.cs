@@ -34,6 +34,7 @@ public static class TrainCommand
             new("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png)." },
             new("--optimizer") { Description = "sgd (the default), momentum or adam (checkpoint 7)." },
             new("--dropout") { Description = "Drop this fraction of the hidden activations in training, e.g. 0.2 (checkpoint 8; shuffles too)." },
+            new("--model") { Description = "mlp (your network on MNIST, the default) or attention (checkpoint 11: your attention model learns to reverse sequences of digits)." },
         ];
         var shuffle = new Option<bool>("--shuffle") { Description = "Visit the training images in a new order every epoch (checkpoint 8)." };
 
@@ -100,7 +101,11 @@ public static class TrainCommand
             if (built.ExitCode != 0)
             {
                 // The build's output is shown only when it fails: the compiler errors in the learner's code.
-                File.Delete(stamp);
+                if (File.Exists(stamp))
+                {
+                    File.Delete(stamp);
+                }
+
                 Console.Error.WriteLine(File.ReadAllText(log).Trim());
                 Console.Error.WriteLine($"The training program does not build against {track}/: fix the compiler errors above, or watch the reference with --track solutions.");
                 return built.ExitCode;
