@@ -9,7 +9,7 @@ public static class SequenceTraining
 {
     /// <summary>
     /// The model's scores for one sequence (T x Vocabulary), row t for position t:
-    /// X = E[tokens] + Positions.Sinusoidal(T, ModelWidth); H = Attention.Forward(X, Causal); H·W_r + b_r.
+    /// X = E[tokens] + Positions.Sinusoidal(T, ModelWidth); H = model.Attention.Forward(X, Causal); H·W_r + b_r.
     /// </summary>
     /// <exception cref="ArgumentException">A token is not in 0 … Vocabulary − 1, or the sequence is empty.</exception>
     public static Matrix Forward(this SequenceModel model, int[] tokens)
