@@ -43,19 +43,31 @@ public static partial class StubOrder
             return (int.MaxValue, 1);
         }
 
-        string method = qualified[(qualified.IndexOf('.', StringComparison.Ordinal) + 1)..];
+        int dot = qualified.IndexOf('.', StringComparison.Ordinal);
+        string type = qualified[..dot], method = qualified[(dot + 1)..];
         int named = failure.Name.StartsWith(method + "_", StringComparison.Ordinal) ? 0 : 1;
-        for (int file = 0, offset = 0; file < sources.Count; offset += sources[file].Length, file++)
+
+        // The method inside its own type's declaration first: two types of one checkpoint may both have a
+        // Forward or a Backward (checkpoint 11's Attention and SelfAttention); then anywhere.
+        foreach (bool withinType in new[] { true, false })
         {
-            int at = sources[file].IndexOf($" {method}(", StringComparison.Ordinal);
-            if (at >= 0)
+            for (int file = 0, offset = 0; file < sources.Count; offset += sources[file].Length, file++)
             {
-                return (offset + at, named);
+                int from = withinType ? TypeDeclaration(sources[file], type) : 0;
+                int at = from < 0 ? -1 : sources[file].IndexOf($" {method}(", from, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    return (offset + at, named);
+                }
             }
         }
 
         return (int.MaxValue, named);
     }
+
+    // Where "class Type" is declared in a file's text (not "class TypeLayer"), or −1.
+    private static int TypeDeclaration(string source, string type) =>
+        Regex.Match(source, $@"\bclass {Regex.Escape(type)}\b") is { Success: true } match ? match.Index : -1;
 
     // The stubs' own messages: "Checkpoint 1: implement LinearAlgebra.Dot — …".
     [GeneratedRegex(@"implement (?<type>\w+)\.(?<method>\w+)")]

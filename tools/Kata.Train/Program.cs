@@ -35,7 +35,7 @@ var optimizer = new Option<string?>("--optimizer") { Description = "sgd (plain g
 optimizer.AcceptOnlyFromAmong([.. TrainingPlan.Optimizers]);
 var shuffle = new Option<bool>("--shuffle") { Description = "Visit the training images in a new order every epoch, seeded by --seed (checkpoint 8)." };
 var dropout = new Option<double?>("--dropout") { Description = "Drop this fraction of the hidden activations in training, e.g. 0.2 (checkpoint 8; shuffles too)." };
-var root = new RootCommand($"Trains your network on MNIST digits {string.Join(", ", curriculum.Mnist.Digits)} and draws its loss curve.")
+var root = new RootCommand($"Trains your network on MNIST digits {string.Join(", ", curriculum.Mnist.Digits)} and draws its loss curve; with --model attention, your attention model on a toy sequence task.")
 {
     graded, epochs, batchSize, learningRate, hidden, activation, seed, images, output, optimizer, shuffle, dropout,
 };
@@ -44,6 +44,29 @@ bonus.AddTo(root);
 
 root.SetAction(parse =>
 {
+    if (bonus.IsAttention(parse))
+    {
+        // Checkpoint 11: no MNIST; the flags of the MNIST network do not apply.
+        string[] mnistOnly =
+        [
+            .. new Option[] { graded, hidden, activation, images, output, shuffle, dropout }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name),
+            .. bonus.MnistOnlyGiven(parse),
+        ];
+        if (mnistOnly.Length > 0)
+        {
+            Console.Error.WriteLine($"{string.Join(", ", mnistOnly)} belong{(mnistOnly.Length == 1 ? "s" : string.Empty)} to the MNIST network; --model attention takes --epochs, --batch-size, --learning-rate, --seed and --optimizer.");
+            return 2;
+        }
+
+        string chosen = parse.GetValue(optimizer) ?? "adam";
+        return AttentionRun.Run(
+            parse.GetValue(epochs) ?? AttentionRun.DefaultEpochs,
+            parse.GetValue(batchSize) ?? AttentionRun.DefaultBatchSize,
+            parse.GetValue(learningRate) ?? AttentionRun.DefaultLearningRate(chosen),
+            parse.GetValue(seed) ?? 1,
+            chosen);
+    }
+
     MnistSettings settings;
     try
     {

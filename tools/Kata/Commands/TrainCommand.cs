@@ -33,7 +33,7 @@ public static class TrainCommand
             new("--images") { Description = "Train on the first N training images; 0 for all (reference run: 0)." },
             new("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png); the other pictures go beside it." },
             new("--digits") { Description = "The digits to classify: 0-9 for all ten (checkpoint 9: validation set, early stopping, the network saved to a file), or a range or list such as 0-4 or 3,5,8." },
-            new("--model") { Description = "mlp (the default) or cnn (checkpoint 10: your convolutional network, on all ten digits)." },
+            new("--model") { Description = "mlp (the default), cnn (checkpoint 10: your convolutional network, on all ten digits) or attention (checkpoint 11: your attention model learns to reverse sequences of digits)." },
             new("--filters") { Description = "With --model cnn: the number of 5x5 filters (reference run: 16)." },
             new("--patience") { Description = "Early stopping: epochs without a better validation accuracy before training stops (all ten digits: 5; 0 for none)." },
             new("--validation") { Description = "Keep the last N training images apart for validation (all ten digits: 10,000)." },
@@ -105,7 +105,11 @@ public static class TrainCommand
             if (built.ExitCode != 0)
             {
                 // The build's output is shown only when it fails: the compiler errors in the learner's code.
-                File.Delete(stamp);
+                if (File.Exists(stamp))
+                {
+                    File.Delete(stamp);
+                }
+
                 Console.Error.WriteLine(File.ReadAllText(log).Trim());
                 Console.Error.WriteLine($"The training program does not build against {track}/: fix the compiler errors above, or watch the reference with --track solutions.");
                 return built.ExitCode;
