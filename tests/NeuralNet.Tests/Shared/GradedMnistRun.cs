@@ -122,13 +122,20 @@ internal static class GradedMnistRun
         ShouldNotHaveDiverged(trained.Losses);
         int[] predictions = trained.Network.Predict(testImages);
 
+        GradedRunReport report = Report(spec.Name, trained, predictions);
+        if (!spec.Control)
+        {
+            KataRecords.Send(report);
+            return;
+        }
+
         // The control run: the same images in the same order (as Load keeps them), the digits relabelled.
         int[] controlClasses = [.. Mnist.ReadLabels(files.ControlTrainLabels).Where(digits.Contains).Select(d => Array.IndexOf(digits, d))];
         controlClasses.Length.ShouldBe(all.Count, "the control labels should keep the same samples as the training labels");
         TrainedNetwork control = train(new Dataset(all.Images, controlClasses), settings with { TrainingImages = GradedRunSpec.ControlImages });
         int[] controlPredictions = control.Network.Predict(testImages);
 
-        KataRecords.Send(Report(spec.Name, trained, predictions) with { Control = Report(spec.Name + ".control", control, controlPredictions) });
+        KataRecords.Send(report with { Control = Report(spec.Name + ".control", control, controlPredictions) });
     }
 
     private static GradedRunReport Report(string name, TrainedNetwork trained, int[] predictions) => new(

@@ -149,7 +149,8 @@ public static class VerifyCommand
         static string GroupOf(TestRecord t) => t.IsRule ? "rules" : t.Checkpoint?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
         return
         [
-            .. solutions.Tests.Concat(exercises.Tests).Select(GroupOf).Distinct().Order(StringComparer.Ordinal).Select(group =>
+            .. solutions.Tests.Concat(exercises.Tests).Select(GroupOf).Distinct()
+                .OrderBy(g => int.TryParse(g, out int n) ? n : int.MaxValue).ThenBy(g => g, StringComparer.Ordinal).Select(group =>
             {
                 var s = solutions.Tests.Where(t => GroupOf(t) == group).ToList();
                 var e = exercises.Tests.Where(t => GroupOf(t) == group).ToList();

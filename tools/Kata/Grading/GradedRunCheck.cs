@@ -116,7 +116,7 @@ public sealed class SealedMnist
             return new(false, null, $"The graded run's report is not readable ({error.Message}).");
         }
 
-        if (report is null || report.Control is null)
+        if (report is null || (spec.Control && report.Control is null))
         {
             return new(false, null, "The graded run's report is incomplete.");
         }
@@ -136,13 +136,18 @@ public sealed class SealedMnist
             return new(false, accuracy, $"Your network classified {result}.");
         }
 
+        if (!spec.Control)
+        {
+            return new(true, accuracy, $"Your network classified {result}.");
+        }
+
         int[] permutation = _permutations[spec.SettingsKey];
-        if (Problem(report.Control, settings, spec.Slice(available, settings with { TrainingImages = GradedRunSpec.ControlImages }).Count, "the control network") is { } controlProblem)
+        if (Problem(report.Control!, settings, spec.Slice(available, settings with { TrainingImages = GradedRunSpec.ControlImages }).Count, "the control network") is { } controlProblem)
         {
             return new(false, accuracy, controlProblem);
         }
 
-        double control = Accuracy(report.Control.Predictions, digits, d => digits[permutation[Array.IndexOf(digits, d)]]);
+        double control = Accuracy(report.Control!.Predictions, digits, d => digits[permutation[Array.IndexOf(digits, d)]]);
         return control >= GradedRunSpec.ControlThreshold
             ? new(true, accuracy, $"Your network classified {result}; the control run learned relabelled digits ({control:P1}).")
             : new(false, accuracy, string.Create(
