@@ -304,12 +304,13 @@ public static partial class Attacks
     [GeneratedRegex(@"(?<head>\n    public [^\n]*?\b(?<name>\w+)\((?:[^)]|\n)*\)\s*\n    \{\n)(?:\s*//[^\n]*\n)?\s*throw new NotImplementedException\((?:.|\n)*?\);")]
     private static partial Regex StubBody();
 
-    private static void Replace(string path, string from, string to)
+    /// <summary>Replaces <paramref name="from"/> in a file of a scenario's submission; the text must be there.</summary>
+    internal static void Replace(string path, string from, string to)
     {
         string text = File.ReadAllText(path);
         if (!text.Contains(from, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"An attack could not find the text to change in {path}; update tools/Kata/Verify/Attacks.cs.");
+            throw new InvalidOperationException($"A verify scenario could not find the text to change in {path}; update tools/Kata/Verify/.");
         }
 
         File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));

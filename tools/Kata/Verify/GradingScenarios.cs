@@ -246,11 +246,11 @@ public static class GradingScenarios
     private static string BrokenSolutions(string root, string scratch)
     {
         string dir = MakeSubmission(root, scratch, "broken", fromSolutions: true);
-        Replace(Path.Combine(dir, "tests/NeuralNet.Tests/Checkpoint1.LinearAlgebra/DotTests.cs"), "LinearAlgebra.Dot([-3], [7]).ShouldBe(-21.0, Tolerance);", "(-21.0).ShouldBe(-21.0, Tolerance);");
+        Attacks.Replace(Path.Combine(dir, "tests/NeuralNet.Tests/Checkpoint1.LinearAlgebra/DotTests.cs"), "LinearAlgebra.Dot([-3], [7]).ShouldBe(-21.0, Tolerance);", "(-21.0).ShouldBe(-21.0, Tolerance);");
         string linearAlgebra = Path.Combine(dir, "exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs");
-        Replace(linearAlgebra, "    public static double Dot(double[] a, double[] b)\n    {\n", "    public static double Dot(double[] a, double[] b)\n    {\n        throw new NotImplementedException(\"removed by the verify scenario\");\n");
-        Replace(linearAlgebra, "    public static Matrix Scale(Matrix a, double factor)\n    {\n", "    public static Matrix Scale(Matrix a, double factor)\n    {\n        while (factor == factor) { }\n");
-        Replace(
+        Attacks.Replace(linearAlgebra, "    public static double Dot(double[] a, double[] b)\n    {\n", "    public static double Dot(double[] a, double[] b)\n    {\n        throw new NotImplementedException(\"removed by the verify scenario\");\n");
+        Attacks.Replace(linearAlgebra, "    public static Matrix Scale(Matrix a, double factor)\n    {\n", "    public static Matrix Scale(Matrix a, double factor)\n    {\n        while (factor == factor) { }\n");
+        Attacks.Replace(
             Path.Combine(dir, "exercises/Checkpoint2.Optimization/Calculus.cs"),
             "    public static double Derivative(Func<double, double> f, double x, double h = DefaultStep)\n    {\n",
             "    public static double Derivative(Func<double, double> f, double x, double h = DefaultStep)\n    {\n        return Derivative(f, x, h);\n");
@@ -330,15 +330,4 @@ public static class GradingScenarios
     }
 
     private static string? Hash(string path) => File.Exists(path) ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))) : null;
-
-    private static void Replace(string path, string from, string to)
-    {
-        string text = File.ReadAllText(path);
-        if (!text.Contains(from, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"The verify scenario could not find the text to change in {path}; update GradingScenarios.");
-        }
-
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
-    }
 }
