@@ -10,7 +10,6 @@ public static class LinearAlgebra
     /// <exception cref="ArgumentException">The lengths differ; the message names "Dot" and both lengths.</exception>
     public static double Dot(double[] a, double[] b)
     {
-        // edit 1795598333245154826
         throw new NotImplementedException(
             "Checkpoint 1: implement LinearAlgebra.Dot — multiply matching entries and add them up (checkpoints.md#1-linear-algebra).");
     }

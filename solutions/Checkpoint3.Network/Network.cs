@@ -2,7 +2,11 @@
 // Your part of the network is in Network.Forward.cs, Activations.cs and Initialization.cs.
 namespace NeuralNet;
 
-/// <summary>The non-linearity a hidden layer applies to its weighted sums.</summary>
+/// <summary>
+/// The non-linearity a hidden layer applies to its weighted sums: the two of checkpoint 3. Later
+/// activations (checkpoint 6: tanh, leaky ReLU) are <see cref="ActivationFunction"/> values instead, and a
+/// network takes either.
+/// </summary>
 public enum Activation
 {
     /// <summary>σ(z) = 1 / (1 + e^−z): smooth, between 0 and 1.</summary>
@@ -28,7 +32,18 @@ public sealed partial class Network
     /// <param name="seed">Seed of the random number generator.</param>
     /// <param name="hiddenActivation">The activation of every hidden layer.</param>
     public Network(int[] layerSizes, int seed, Activation hiddenActivation = Activation.ReLU)
+        : this(layerSizes, seed, ActivationFunction.FromActivation(hiddenActivation))
     {
+    }
+
+    /// <summary>
+    /// A network with random weights whose hidden layers use <paramref name="hiddenActivation"/>, for
+    /// example checkpoint 6's <c>HiddenActivations.Tanh</c>. The weights are initialised as for
+    /// <see cref="ActivationFunction.InitializeLike"/>.
+    /// </summary>
+    public Network(int[] layerSizes, int seed, ActivationFunction hiddenActivation)
+    {
+        ArgumentNullException.ThrowIfNull(hiddenActivation);
         ArgumentNullException.ThrowIfNull(layerSizes);
         if (layerSizes.Length < 2 || layerSizes.Any(size => size < 1))
         {
@@ -42,7 +57,7 @@ public sealed partial class Network
         Biases = new double[layerSizes.Length - 1][];
         for (int l = 0; l < Weights.Length; l++)
         {
-            Weights[l] = Initialization.RandomWeights(layerSizes[l], layerSizes[l + 1], hiddenActivation, random);
+            Weights[l] = Initialization.RandomWeights(layerSizes[l], layerSizes[l + 1], hiddenActivation.InitializeLike, random);
             Biases[l] = new double[layerSizes[l + 1]];
         }
 
@@ -56,8 +71,15 @@ public sealed partial class Network
     /// tests and for working an example by hand.
     /// </summary>
     public Network(Matrix[] weights, double[][] biases, Activation hiddenActivation = Activation.ReLU)
+        : this(weights, biases, ActivationFunction.FromActivation(hiddenActivation))
+    {
+    }
+
+    /// <summary>A network with the weights and biases you give it and any hidden activation.</summary>
+    public Network(Matrix[] weights, double[][] biases, ActivationFunction hiddenActivation)
     {
         ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(hiddenActivation);
         ArgumentNullException.ThrowIfNull(biases);
         if (weights.Length == 0 || weights.Length != biases.Length)
         {
@@ -76,8 +98,11 @@ public sealed partial class Network
     /// <summary>Neurons per layer, inputs first.</summary>
     public IReadOnlyList<int> LayerSizes { get; }
 
-    /// <summary>The activation of the hidden layers.</summary>
-    public Activation HiddenActivation { get; }
+    /// <summary>
+    /// The activation of the hidden layers. Hand it on as it is — <c>Activations.Apply(z, HiddenActivation)</c>
+    /// — and your code works for every activation, those of later checkpoints included.
+    /// </summary>
+    public ActivationFunction HiddenActivation { get; }
 
     /// <summary>Weights[l] is LayerSizes[l] x LayerSizes[l + 1]: column j holds the weights into neuron j.</summary>
     public Matrix[] Weights { get; }

@@ -3,8 +3,10 @@ namespace NeuralNet;
 /// <summary>
 /// Checkpoint 4 — backpropagation: the chain rule, applied layer by layer from the loss back to the
 /// first weights, gives every gradient of the loss in one backward sweep. Read checkpoints.md, section 4.
+/// The class is <c>partial</c>: its provided other half, in Backpropagation.ActivationFunction.cs, gives
+/// the derivative of later checkpoints' activations.
 /// </summary>
-public static class Backpropagation
+public static partial class Backpropagation
 {
     /// <summary>
     /// The derivative of the activation at every entry of <paramref name="z"/> (the weighted sums

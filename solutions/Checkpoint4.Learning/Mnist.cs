@@ -23,7 +23,9 @@ public static class Mnist
     /// </summary>
     /// <exception cref="InvalidDataException">
     /// The file is not an image file (its message names the file and says "magic"), or it holds fewer
-    /// bytes than its header promises (the message names the file and says "truncated").
+    /// bytes than its header promises (the message names the file and says "truncated"). Check the magic
+    /// number first, as soon as the file has 4 bytes: read as images, a label file's header promises far
+    /// more bytes than it holds, but its real problem is that it is the wrong kind of file.
     /// </exception>
     public static Matrix ReadImages(string path)
     {

@@ -7,10 +7,12 @@ using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
 namespace Kata.TestLogger;
 
 /// <summary>
-/// What a learner reads after <c>dotnet test</c>: one entry per failing test (its name, its message
-/// and where in their code it failed), then the kata's own lines — how each checkpoint did, what was
-/// unlocked, what is still hidden. Enabled by tests/kata.runsettings; the built-in console logger is
-/// set to quiet (Directory.Build.props) because it would list every hidden test as "Skipped".
+/// What a learner reads after <c>dotnet test</c>: the failures (by default in the short form of
+/// <see cref="FailureReport"/>: every real failure, the stub to write first and one line per method
+/// still to write; with <c>--logger "kata;failures=all"</c> every failure in full, as it happens), then
+/// the kata's own lines — how each checkpoint did, what was unlocked, what is still hidden — and how
+/// many tests ran. Enabled by tests/kata.runsettings; the built-in console logger is set to quiet
+/// (Directory.Build.props) because it would list every hidden test as "Skipped".
 /// </summary>
 [FriendlyName("kata")]
 [ExtensionUri("logger://kata")]
@@ -19,27 +21,36 @@ public sealed class KataLogger : ITestLoggerWithParameters
     private const string Prefix = "[kata] ";
     private const string PlanPrefix = "[kata-plan] ";
     private const string MetricPrefix = "[kata-metric] ";
-    private const string AssertionPrefix = "Shouldly.ShouldAssertException : ";
+    private const string StartPrefix = "[kata-start] ";
+    private const string RecordPrefix = "[kata-record] "; // Kata.Core.GradedRunReport.Prefix
+
+    // A graded run's report is large (the trained network); more than this is not a report.
+    private const int MaxRecordLength = 16 << 20;
     private readonly List<string> _kataLines = [];
     private readonly Lock _gate = new();
     private readonly TextWriter _out = Console.Out;
-    private readonly List<TestRecord> _records = [];
+    private readonly List<TestRecord> _results = [];
+    private readonly SortedDictionary<string, List<string>> _records = new(StringComparer.Ordinal);
+    private readonly List<string> _started = [];
     private readonly SortedDictionary<string, int> _plan = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, double> _metrics = new(StringComparer.Ordinal);
-    private int _failures;
+    private readonly List<TestRecord> _failures = [];
     private string? _jsonPath;
+    private bool _allFailures;
 
     /// <inheritdoc />
     public void Initialize(TestLoggerEvents events, string testRunDirectory) => Subscribe(events);
 
     /// <summary>
     /// With <c>--logger "kata;json=path"</c> it also writes every result, with its checkpoint, to a
-    /// JSON file: what the maintainer check and the grader read.
+    /// JSON file: what the maintainer check and the grader read. With <c>failures=all</c> it prints
+    /// every failure in full.
     /// </summary>
     public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         _jsonPath = parameters.TryGetValue("json", out string? path) && !string.IsNullOrWhiteSpace(path) ? Path.GetFullPath(path) : null;
+        _allFailures = parameters.TryGetValue("failures", out string? failures) && failures == "all";
         Subscribe(events);
     }
 
@@ -53,30 +64,23 @@ public sealed class KataLogger : ITestLoggerWithParameters
 
     private void OnResult(TestResult result)
     {
+        TestRecord record = TestRecords.From(result);
         lock (_gate)
         {
-            _records.Add(TestRecords.From(result));
-        }
-
-        if (result.Outcome != TestOutcome.Failed)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            _failures++;
-            _out.WriteLine($"  ✗ {result.TestCase.DisplayName}");
-            string message = (result.ErrorMessage ?? "(no message)").TrimEnd();
-            message = message.StartsWith(AssertionPrefix, StringComparison.Ordinal) ? message[AssertionPrefix.Length..] : message;
-            foreach (string line in message.Split('\n'))
+            _results.Add(record);
+            if (result.Outcome != TestOutcome.Failed)
             {
-                _out.WriteLine("      " + line.TrimEnd('\r'));
+                return;
             }
 
-            if (FailureSite.Describe(result.ErrorStackTrace) is { } site)
+            _failures.Add(record);
+            if (_allFailures)
             {
-                _out.WriteLine("      " + site);
+                // In full, as each failure happens: a long run shows its failures while it goes on.
+                foreach (string line in FailureReport.InFull(record))
+                {
+                    _out.WriteLine(line);
+                }
             }
         }
     }
@@ -98,6 +102,22 @@ public sealed class KataLogger : ITestLoggerWithParameters
                 {
                     _plan[checkpoint] = n;
                 }
+                else if (line.StartsWith(StartPrefix, StringComparison.Ordinal))
+                {
+                    _started.Add(line[StartPrefix.Length..]);
+                }
+                else if (line.StartsWith(RecordPrefix, StringComparison.Ordinal)
+                         && line.Length <= MaxRecordLength
+                         && line[RecordPrefix.Length..].Split(' ', 2) is [var recordName, var json])
+                {
+                    // Every copy is kept: a run reported twice is not trusted by the grader.
+                    if (!_records.TryGetValue(recordName, out List<string>? copies))
+                    {
+                        _records[recordName] = copies = [];
+                    }
+
+                    copies.Add(json);
+                }
                 else if (line.StartsWith(MetricPrefix, StringComparison.Ordinal)
                          && line[MetricPrefix.Length..].Split('=', 2) is [var name, var value]
                          && double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out double number))
@@ -114,7 +134,16 @@ public sealed class KataLogger : ITestLoggerWithParameters
     private void WriteJson(string path, bool aborted)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var report = new { aborted, summary = _kataLines, plan = _plan, metrics = _metrics, tests = _records.OrderBy(r => r.FullyQualifiedName, StringComparer.Ordinal) };
+        var report = new
+        {
+            aborted,
+            summary = _kataLines,
+            plan = _plan,
+            metrics = _metrics,
+            started = _started,
+            records = _records,
+            tests = _results.OrderBy(r => r.FullyQualifiedName, StringComparer.Ordinal),
+        };
         string temp = path + ".tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(report, JsonOptions));
         File.Move(temp, path, overwrite: true);
@@ -130,7 +159,15 @@ public sealed class KataLogger : ITestLoggerWithParameters
                     + "Run it again with --blame to see which test was running.");
             }
 
-            if (_kataLines.Count > 0 || _failures > 0)
+            if (!_allFailures)
+            {
+                foreach (string line in FailureReport.ShortForm(_failures, LearnerSources))
+                {
+                    _out.WriteLine(line);
+                }
+            }
+
+            if (_kataLines.Count > 0 || _failures.Count > 0)
             {
                 _out.WriteLine();
             }
@@ -140,13 +177,35 @@ public sealed class KataLogger : ITestLoggerWithParameters
                 _out.WriteLine("  " + line);
             }
 
+            if (FailureReport.Tally(_results) is { } tally)
+            {
+                _out.WriteLine("  " + tally);
+            }
+
             if (_jsonPath is not null)
             {
                 WriteJson(_jsonPath, aborted);
             }
 
             _kataLines.Clear();
+            _failures.Clear();
         }
+    }
+
+    // The learner's files of checkpoint N (exercises/CheckpointN.*/), to pick the stub to write first.
+    private static IReadOnlyList<string> LearnerSources(int checkpoint)
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            string exercises = Path.Combine(dir.FullName, "exercises");
+            if (File.Exists(Path.Combine(dir.FullName, "curriculum.json")) && Directory.Exists(exercises))
+            {
+                string? project = Directory.EnumerateDirectories(exercises, $"Checkpoint{checkpoint}.*").FirstOrDefault();
+                return project is null ? [] : StubOrder.Sources(project);
+            }
+        }
+
+        return [];
     }
 }
 
@@ -164,56 +223,8 @@ internal static class TestRecords
             result.TestCase.Traits.FirstOrDefault(t => t.Name == "Kind")?.Value,
             result.ErrorMessage,
             Math.Round(result.Duration.TotalSeconds, 3),
-            result.Outcome == TestOutcome.Failed ? FailureSite.Describe(result.ErrorStackTrace) : null,
-            [.. result.TestCase.Traits.Where(t => t.Name == "Grades").Select(t => t.Value).Distinct().Order(StringComparer.Ordinal)]);
-    }
-}
-
-/// <summary>Finds the line of the learner's code (or else of the test) where a failure happened.</summary>
-internal static class FailureSite
-{
-    private static readonly string[] LearnerFolders = ["/exercises/", "/solutions/"];
-
-    public static string? Describe(string? stackTrace)
-    {
-        if (string.IsNullOrWhiteSpace(stackTrace))
-        {
-            return null;
-        }
-
-        string[] frames = [.. stackTrace.Split('\n').Select(f => f.Trim()).Where(f => f.StartsWith("at ", StringComparison.Ordinal) && f.Contains(" in ", StringComparison.Ordinal))];
-        string? learner = frames.FirstOrDefault(f => LearnerFolders.Any(d => f.Replace('\\', '/').Contains(d, StringComparison.Ordinal)));
-        string? frame = learner ?? frames.FirstOrDefault(f =>
-            f.Replace('\\', '/').Contains("/tests/", StringComparison.Ordinal) && !f.Contains("Kata.TestSupport", StringComparison.Ordinal));
-        return frame is null ? null : (learner is null ? "test: " : "your code: ") + Shorten(frame);
-    }
-
-    // "at NeuralNet.LinearAlgebra.Dot(Double[] a, Double[] b) in /home/me/kata/exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line 17"
-    // becomes "LinearAlgebra.Dot in exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line 17".
-    private static string Shorten(string frame)
-    {
-        int inAt = frame.LastIndexOf(" in ", StringComparison.Ordinal);
-        string method = frame[3..inAt];
-        int paren = method.IndexOf('(', StringComparison.Ordinal);
-        if (paren > 0)
-        {
-            method = method[..paren];
-        }
-
-        string[] parts = method.Split('.');
-        method = parts.Length >= 2 ? $"{parts[^2]}.{parts[^1]}" : method;
-
-        string location = frame[(inAt + 4)..].Replace('\\', '/');
-        foreach (string marker in (string[])["/exercises/", "/solutions/", "/tests/"])
-        {
-            int at = location.LastIndexOf(marker, StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                location = location[(at + 1)..];
-                break;
-            }
-        }
-
-        return $"{method} in {location}";
+            result.Outcome == TestOutcome.Failed ? Blame.Describe(result.ErrorStackTrace, result.ErrorMessage) : null,
+            [.. result.TestCase.Traits.Where(t => t.Name == "Grades").Select(t => t.Value).Distinct().Order(StringComparer.Ordinal)],
+            result.TestCase.Traits.FirstOrDefault(t => t.Name == "GradedRun")?.Value);
     }
 }

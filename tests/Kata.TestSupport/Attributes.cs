@@ -47,6 +47,18 @@ public sealed class GradesAttribute : PropertyAttribute
 }
 
 /// <summary>
+/// Marks a test whose verdict the grader computes outside its sandbox from the run's report (a trained
+/// network and its predictions; see Kata.Core.GradedRunSpec): in the sandbox the test only trains and
+/// reports, because the t10k labels are not there.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
+public sealed class GradedRunAttribute(string name) : PropertyAttribute(PropertyName, name)
+{
+    /// <summary>The NUnit property (and VSTest trait) name.</summary>
+    public const string PropertyName = "GradedRun";
+}
+
+/// <summary>
 /// An instructor's hold-out test: learners never see it (the release export strips every file under a
 /// HoldOut folder), and it runs only in grade mode. It must still fail on the stubs and pass on the
 /// solutions like every graded test. Filter with <c>--filter Kind=HoldOut</c> or <c>Kind!=HoldOut</c>.

@@ -22,6 +22,28 @@ public static class KataEnvironment
         typeof(KataEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "KataTrack")?.Value ?? "exercises";
 
+    /// <summary>
+    /// Set to 1 (with <see cref="GradeModeVariable"/>) by the grader on the pristine stubs: every test is
+    /// listed with its checkpoint, kind and graded methods, and none runs. That list is the grade's plan.
+    /// </summary>
+    public const string PlanModeVariable = "KATA_PLAN";
+
+    /// <summary>
+    /// Set by the grader to a file of full test names, one per line: only those tests are run (the others
+    /// are not even discovered). A crashed test host is started again for the tests that did not run.
+    /// </summary>
+    public const string RunListVariable = "KATA_RUN_LIST";
+
+    /// <summary>The tests to run, from <see cref="RunListVariable"/>, or null for all of them.</summary>
+    public static IReadOnlySet<string>? RunList { get; } =
+        Environment.GetEnvironmentVariable(RunListVariable) is { Length: > 0 } path && File.Exists(path)
+            ? File.ReadAllLines(path).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal)
+            : null;
+
+    /// <summary>True when the run only lists the tests.</summary>
+    public static bool IsPlanMode =>
+        Environment.GetEnvironmentVariable(PlanModeVariable) is "1" or "true";
+
     /// <summary>True on the solutions track.</summary>
     public static bool IsSolutionsTrack => Track == "solutions";
 

@@ -30,20 +30,30 @@ public sealed class KataRunAttribute : NUnitAttribute, IApplyToTest, ITestAction
     {
         int unlocked = KataEnvironment.Unlocked;
         bool gradeMode = KataEnvironment.IsGradeMode;
+        bool planMode = KataEnvironment.IsPlanMode;
+        IReadOnlySet<string>? runList = KataEnvironment.RunList;
         Visit(test);
 
         void Visit(Test node)
         {
-            if (!gradeMode && node.Properties[KindProperty.Name].Contains(KindProperty.HoldOut) && node.Parent is TestSuite parent)
+            if (node.Parent is TestSuite parent
+                && ((!gradeMode && node.Properties[KindProperty.Name].Contains(KindProperty.HoldOut))
+                    || (runList is not null && !node.IsSuite && !runList.Contains(node.FullName))))
             {
                 // Hold-outs exist only for the grader: outside grade mode they are not even discovered.
+                // The grader's run list leaves out the tests that already have a verdict.
                 parent.Tests.Remove(node);
                 return;
             }
 
             if (node.RunState == RunState.Runnable)
             {
-                if (!node.IsSuite && CheckpointOf(node) is int checkpoint && checkpoint > unlocked)
+                if (planMode && !node.IsSuite)
+                {
+                    node.RunState = RunState.Ignored;
+                    node.Properties.Set(PropertyNames.SkipReason, "Listed for the grader's plan, not run.");
+                }
+                else if (!node.IsSuite && CheckpointOf(node) is int checkpoint && checkpoint > unlocked)
                 {
                     Hide(
                         node,
@@ -77,6 +87,12 @@ public sealed class KataRunAttribute : NUnitAttribute, IApplyToTest, ITestAction
             foreach ((int checkpoint, int count) in RunTally.Plan(test))
             {
                 TestContext.Progress.WriteLine(FormattableString.Invariant($"{PlanPrefix}{checkpoint} {count}"));
+            }
+
+            // The learner's static constructors and module initializers run now, within one budget.
+            if (!KataEnvironment.IsPlanMode)
+            {
+                LearnerLoading.Run();
             }
         }
     }

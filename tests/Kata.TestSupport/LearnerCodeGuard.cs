@@ -9,8 +9,8 @@ namespace Kata.TestSupport;
 /// <summary>
 /// Runs each test body on its own background thread with a time limit, and turns what a learner
 /// meets most often into one readable sentence: a stub's NotImplementedException becomes
-/// "Not implemented yet. …" without a stack trace, and a loop that never ends becomes "took longer
-/// than N s" while the rest of the run goes on.
+/// "Not implemented yet. …" without a stack trace, and a loop that never ends becomes a sentence that
+/// names the learner's method, while the rest of the run goes on.
 /// </summary>
 /// <remarks>
 /// NUnit only looks for <see cref="IWrapTestMethod"/> on the test method itself, so
@@ -66,16 +66,65 @@ internal sealed class GuardedMethod(IMethodInfo inner) : IMethodInfo
 }
 
 /// <summary>The command that runs a test body under the guard described on <see cref="GuardedMethod"/>.</summary>
+/// <remarks>
+/// Limits are seconds of CPU time of the test's own thread where the operating system reports it
+/// (Linux, Windows), so a busy machine slows a test down without failing it; the wall clock may run to
+/// <see cref="WallClockFactor"/> times the limit before a test that waits forever (a deadlock, an endless
+/// sleep) is stopped too. .NET cannot stop a thread, so a runaway thread is parked at the lowest
+/// priority the operating system has (Linux: SCHED_IDLE, which gets only CPU time nobody else wants) and
+/// the later tests that grade the same method fail at once instead of each waiting out the limit.
+/// </remarks>
 internal sealed class LearnerCodeCommand(TestCommand inner) : DelegatingTestCommand(inner)
 {
+    /// <summary>How many times its CPU-time limit a test may take on the wall clock.</summary>
+    public const int WallClockFactor = 6;
+
+    /// <summary>
+    /// Outside grade mode, after a runaway, a test with the default limit that does not grade the runaway's
+    /// method is stopped after this much CPU time: it probably calls the same endless loop. Grading keeps
+    /// every limit whole, so a slow but correct test is never failed there.
+    /// </summary>
+    public const double AfterRunawaySeconds = 2;
+
+    /// <summary>Lines starting with this tell the logger which test is running, so a crash can be named.</summary>
+    public const string StartPrefix = "[kata-start] ";
+
     public override TestResult Execute(TestExecutionContext context)
     {
-        int seconds = TimeLimitSeconds(Test);
+        Announce(Test.FullName);
+        bool isRule = Test.Properties[KindProperty.Name].Contains(KindProperty.Rules) || Test.Parent?.Properties[KindProperty.Name].Contains(KindProperty.Rules) == true;
+        IReadOnlyList<string> grades = isRule ? [] : LearnerMethods.GradesOf(Test);
+
+        if (!isRule && LearnerLoading.Blocked is { } notLoaded)
+        {
+            return Fail(context, notLoaded);
+        }
+
+        if (Runaways.For(grades) is { } earlier)
+        {
+            return Fail(
+                context,
+                $"Not run: {earlier.Method} never returned in an earlier test ({earlier.Test}), so this test would wait for it too. "
+                + "Fix that loop first, then run the tests again.");
+        }
+
+        double limit = TimeLimitSeconds(Test, out bool defaultLimit);
+        bool probing = false;
+        if (Runaways.Any && defaultLimit && !KataEnvironment.IsGradeMode)
+        {
+            limit = AfterRunawaySeconds;
+            probing = true;
+        }
 
         // A dedicated background thread: if the learner's code never returns, this test fails and the
-        // run goes on; the runaway thread ends with the test host.
+        // run goes on.
+        var clock = new ThreadClock();
         Task<TestResult> body = Task.Factory.StartNew(
-            () => innerCommand.Execute(context),
+            () =>
+            {
+                clock.AttachToCurrentThread();
+                return innerCommand.Execute(context);
+            },
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
@@ -83,15 +132,25 @@ internal sealed class LearnerCodeCommand(TestCommand inner) : DelegatingTestComm
         bool finished;
         try
         {
-            finished = body.Wait(TimeSpan.FromSeconds(seconds));
+            finished = clock.Wait(body, limit, WallClockFactor);
         }
         catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count == 1)
         {
             Exception error = aggregate.InnerExceptions[0];
             if (FindNotImplemented(error) is { } stub)
             {
-                context.CurrentResult.SetResult(ResultState.Failure, "Not implemented yet. " + stub.Message, stackTrace: null);
-                return context.CurrentResult;
+                return Fail(context, "Not implemented yet. " + stub.Message);
+            }
+
+            // NUnit's own "this test passed / is ignored / is inconclusive" exceptions, thrown from
+            // learner code (found by reflection, say), must not decide a verdict: the kata's graded tests
+            // never throw them themselves.
+            if (!isRule && FindResultState(error) is { } verdict)
+            {
+                return Fail(
+                    context,
+                    $"Your code threw NUnit's {verdict.GetType().Name} instead of returning a value. A test passes only when its own "
+                    + "checks hold; return your result and let the test judge it.");
             }
 
             // Anything else (an assertion, a wrong exception) is reported by NUnit as usual.
@@ -101,21 +160,59 @@ internal sealed class LearnerCodeCommand(TestCommand inner) : DelegatingTestComm
 
         if (!finished)
         {
-            context.CurrentResult.SetResult(
-                ResultState.Failure,
-                $"The test took longer than {seconds} s and was stopped. Look for a loop that never ends "
-                + "(a counter that is never increased, a condition that never becomes false) in the code it calls.",
-                stackTrace: null);
-            return context.CurrentResult;
+            string method = LearnerMethods.Describe(grades);
+            bool cpu = clock.MeasuresCpu && clock.CpuSeconds >= limit;
+            Runaways.Record(grades, method, Test.Name);
+            clock.ParkAttachedThread();
+            string how = cpu
+                ? $"used {limit:0.#} s of CPU time without returning"
+                : $"did not return within {limit * WallClockFactor:0.#} s";
+            return Fail(
+                context,
+                probing
+                    ? $"Stopped: this test {how} after an earlier test found an endless loop in {Runaways.First!.Method}. "
+                      + "It probably calls that method; fix the loop first, then run the tests again."
+                    : $"{method} {how} in this test and was stopped. Look for a loop that never ends (a counter that is never "
+                      + "increased, a condition that never becomes false) in it or in what it calls."
+                      + (grades.Count == 1 ? " Later tests of the same method fail at once." : " Each of them is tried again in its own tests."));
         }
 
         return body.Result;
     }
 
-    private static int TimeLimitSeconds(Test test) =>
-        (test.Method?.GetCustomAttributes<TimeLimitAttribute>(true).FirstOrDefault()
-         ?? test.TypeInfo?.GetCustomAttributes<TimeLimitAttribute>(true).FirstOrDefault())?.Seconds
-        ?? TimeLimitAttribute.DefaultSeconds;
+    // Which test is running, so that a crash (a stack overflow ends the process at once) can be named:
+    // for the logger, and in grade mode also on the process's own stderr, which is written at once and
+    // which the grader keeps (NUnit's messages travel through a queue that a crash can cut short).
+    private static void Announce(string test)
+    {
+        TestContext.Progress.WriteLine(StartPrefix + test);
+        if (KataEnvironment.IsGradeMode)
+        {
+            try
+            {
+                using Stream stderr = Console.OpenStandardError();
+                stderr.Write(System.Text.Encoding.UTF8.GetBytes(StartPrefix + test + "\n"));
+            }
+            catch (IOException)
+            {
+                // No stderr: the logger's copy will do.
+            }
+        }
+    }
+
+    private static TestResult Fail(TestExecutionContext context, string message)
+    {
+        context.CurrentResult.SetResult(ResultState.Failure, message, stackTrace: null);
+        return context.CurrentResult;
+    }
+
+    private static double TimeLimitSeconds(Test test, out bool isDefault)
+    {
+        TimeLimitAttribute? own = test.Method?.GetCustomAttributes<TimeLimitAttribute>(true).FirstOrDefault()
+            ?? test.TypeInfo?.GetCustomAttributes<TimeLimitAttribute>(true).FirstOrDefault();
+        isDefault = own is null;
+        return own?.Seconds ?? TimeLimitAttribute.DefaultSeconds;
+    }
 
     private static NotImplementedException? FindNotImplemented(Exception? error)
     {
@@ -128,5 +225,73 @@ internal sealed class LearnerCodeCommand(TestCommand inner) : DelegatingTestComm
         }
 
         return null;
+    }
+
+    private static ResultStateException? FindResultState(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            if (error is ResultStateException verdict and not AssertionException)
+            {
+                return verdict;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The learner methods that never returned in this run, so later tests of them fail at once.</summary>
+internal static class Runaways
+{
+    private static readonly Lock Gate = new();
+    private static readonly List<Runaway> All = [];
+
+    /// <summary>One runaway: the method (as a learner reads it) and the test that found it.</summary>
+    public sealed record Runaway(IReadOnlyList<string> Grades, string Method, string Test);
+
+    /// <summary>True once any test has been stopped as a runaway.</summary>
+    public static bool Any
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return All.Count > 0;
+            }
+        }
+    }
+
+    /// <summary>The first runaway of the run.</summary>
+    public static Runaway? First
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return All.FirstOrDefault();
+            }
+        }
+    }
+
+    public static void Record(IReadOnlyList<string> grades, string method, string test)
+    {
+        lock (Gate)
+        {
+            All.Add(new Runaway(grades, method, test));
+        }
+    }
+
+    /// <summary>
+    /// An earlier runaway of a method that <paramref name="grades"/> names, or null. Only a test that grades
+    /// one method says which method never returned; one that grades several (Add, Subtract and Scale in one
+    /// test, say) blocks nothing, so an innocent method never loses its tests.
+    /// </summary>
+    public static Runaway? For(IReadOnlyList<string> grades)
+    {
+        lock (Gate)
+        {
+            return All.FirstOrDefault(r => r.Grades.Count == 1 && grades.Contains(r.Grades[0], StringComparer.Ordinal));
+        }
     }
 }

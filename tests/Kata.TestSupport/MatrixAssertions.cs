@@ -73,6 +73,7 @@ public static class MatrixAssertions
     public static void ShouldRejectWith(
         this Action action,
         string[] mustMention,
+        string? customMessage = null,
         [CallerArgumentExpression(nameof(action))] string expression = "")
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -90,7 +91,7 @@ public static class MatrixAssertions
                 Fail(
                     expression,
                     $"should throw an ArgumentException whose message mentions {mention}\n    but the message was\n\"{error.Message}\"\n    which does not mention {string.Join(", ", missing.Select(m => $"\"{m}\""))}",
-                    null);
+                    customMessage);
             }
 
             return;
@@ -101,11 +102,11 @@ public static class MatrixAssertions
                 expression,
                 $"should throw an ArgumentException whose message mentions {mention}\n    but threw {other.GetType().Name}: \"{other.Message}\"{ThrownAt(other)}\n"
                 + "    Check the shapes first and throw an ArgumentException before touching any entry.",
-                null);
+                customMessage);
             return;
         }
 
-        Fail(expression, $"should throw an ArgumentException whose message mentions {mention}\n    but it returned without throwing", null);
+        Fail(expression, $"should throw an ArgumentException whose message mentions {mention}\n    but it returned without throwing", customMessage);
     }
 
     private static void Fail(string expression, string what, string? customMessage)
@@ -120,11 +121,9 @@ public static class MatrixAssertions
         throw new ShouldAssertException(message.ToString());
     }
 
-    // The first frame of the stack trace that has a file and line: where the learner's code threw.
+    // Where the learner's code threw: their own method, file and line, never the provided Matrix.cs.
     private static string ThrownAt(Exception error) =>
-        error.StackTrace?.Split('\n').Select(f => f.Trim()).FirstOrDefault(f => f.Contains(" in ", StringComparison.Ordinal)) is { } frame
-            ? "\n    " + frame
-            : string.Empty;
+        Kata.Core.Blame.Describe(error.StackTrace, error.Message) is { } site ? "\n    " + site : string.Empty;
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -39,16 +39,16 @@ public static class ClassroomWorkflow
                 runs-on: ubuntu-latest
                 if: github.actor != 'github-classroom[bot]'
                 steps:
-                  - uses: actions/checkout@v4
+                  - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1
                     with:
                       fetch-depth: 0 # grading compares the tests with the repository's first commit
 
-                  - uses: actions/setup-dotnet@v4
+                  - uses: actions/setup-dotnet@a98b56852c35b8e3190ac28c8c2271da59106c68 # v6.0.0
                     with:
                       global-json-file: global.json
 
                   - name: Cache MNIST
-                    uses: actions/cache@v4
+                    uses: actions/cache@27d5ce7f107fe9357f9df03efb73ab90386fccae # v5.0.5
                     with:
                       path: data/mnist
                       key: mnist-original-v1
@@ -63,7 +63,7 @@ public static class ClassroomWorkflow
 
                       - name: {c.Name}
                         id: {StepId(c)}
-                        uses: classroom-resources/autograding-command-grader@v1
+                        uses: classroom-resources/autograding-command-grader@d5b3fa6f50f7f629b7bfae0cc3e4c58852b412d5 # v1
                         with:
                           test-name: {c.Name}
                           command: ./kata grade --checkpoint {c.Id} --quiet
@@ -76,7 +76,7 @@ public static class ClassroomWorkflow
         yml.Append("""
 
                   - name: Autograding Reporter
-                    uses: classroom-resources/autograding-grading-reporter@v1
+                    uses: classroom-resources/autograding-grading-reporter@d13b5912daf5042ac1b71bc38bdb4a6bcd61d8ca # v1
                     env:
 
             """);

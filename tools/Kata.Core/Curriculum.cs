@@ -44,10 +44,11 @@ public sealed class Curriculum
         AllowTrailingCommas = true,
     };
 
-    private Curriculum(IReadOnlyList<Checkpoint> checkpoints, MnistSettings mnist)
+    private Curriculum(IReadOnlyList<Checkpoint> checkpoints, MnistSettings mnist, MnistSettings? mnist10)
     {
         Checkpoints = checkpoints;
         Mnist = mnist;
+        Mnist10 = mnist10;
     }
 
     /// <summary>The file name, at the repository root.</summary>
@@ -58,6 +59,9 @@ public sealed class Curriculum
 
     /// <summary>Checkpoint 4's graded MNIST run: threshold, digits, architecture and training settings.</summary>
     public MnistSettings Mnist { get; }
+
+    /// <summary>Checkpoint 9's graded run on all ten digits (with a validation set and early stopping), or null if none is described.</summary>
+    public MnistSettings? Mnist10 { get; }
 
     /// <summary>The first checkpoint (revealed on a fresh clone).</summary>
     public Checkpoint First => Checkpoints[0];
@@ -98,7 +102,12 @@ public sealed class Curriculum
             throw new InvalidDataException($"{path}: the \"mnist\" settings are not usable: {string.Join("; ", problems)}.");
         }
 
-        return new Curriculum(checkpoints, mnist);
+        if (file.Mnist10?.Problems() is { Count: > 0 } problems10)
+        {
+            throw new InvalidDataException($"{path}: the \"mnist10\" settings are not usable: {string.Join("; ", problems10)}.");
+        }
+
+        return new Curriculum(checkpoints, mnist, file.Mnist10);
     }
 
     /// <summary>The checkpoint with this id, or null.</summary>
@@ -114,5 +123,8 @@ public sealed class Curriculum
 
         [JsonPropertyName("mnist")]
         public MnistSettings? Mnist { get; set; }
+
+        [JsonPropertyName("mnist10")]
+        public MnistSettings? Mnist10 { get; set; }
     }
 }

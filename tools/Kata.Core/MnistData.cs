@@ -16,6 +16,12 @@ public sealed record MnistFile(string Name, long Bytes, string Sha256, long RawB
 /// <summary>The four MNIST files found and checked in <see cref="Directory"/> (each gzipped or not).</summary>
 public sealed record MnistPaths(string Directory, string TrainImages, string TrainLabels, string TestImages, string TestLabels);
 
+/// <summary>
+/// The MNIST files the grader lets into its sandbox: the training set, the t10k images, and training labels
+/// with the digits relabelled for the control run; never the t10k labels (see <see cref="GradedRunSpec"/>).
+/// </summary>
+public sealed record SealedMnistPaths(string Directory, string TrainImages, string TrainLabels, string TestImages, string ControlTrainLabels);
+
 /// <summary>MNIST is missing or damaged. The message is one sentence that says what to do.</summary>
 public sealed class MnistDataException(string message) : IOException(message);
 
@@ -29,6 +35,30 @@ public static class MnistData
 {
     /// <summary>The environment variable that points at a folder holding the four files.</summary>
     public const string DirectoryVariable = "MNIST_DIR";
+
+    /// <summary>Set to 1 by the grader when $MNIST_DIR is its sealed folder (<see cref="SealedMnistPaths"/>).</summary>
+    public const string SealedVariable = "KATA_MNIST_SEALED";
+
+    /// <summary>The control run's training labels in the sealed folder, for the graded runs of one settings object.</summary>
+    public static string ControlLabelsName(string settingsKey) => $"train-labels-control-{settingsKey}-idx1-ubyte";
+
+    /// <summary>True when the grader runs the tests with the t10k labels withheld.</summary>
+    public static bool IsSealed => Environment.GetEnvironmentVariable(SealedVariable) is "1";
+
+    /// <summary>The grader's sealed folder ($MNIST_DIR), whose files the grader has already checked.</summary>
+    /// <exception cref="MnistDataException">A file is missing.</exception>
+    public static SealedMnistPaths LocateSealed(string settingsKey)
+    {
+        string control = ControlLabelsName(settingsKey);
+        string dir = DataDirectory;
+        string Need(string? path, string name) => path ?? throw new MnistDataException($"The grader's MNIST folder {dir} has no {name}: this is a fault of the grader, not of your code.");
+        return new SealedMnistPaths(
+            dir,
+            Need(Find(dir, TrainImages), TrainImages.Name),
+            Need(Find(dir, TrainLabels), TrainLabels.Name),
+            Need(Find(dir, TestImages), TestImages.Name),
+            Need(File.Exists(Path.Combine(dir, control)) ? Path.Combine(dir, control) : null, control));
+    }
 
     /// <summary>The command that downloads the files into the cache.</summary>
     public const string GetCommand = "./kata data";

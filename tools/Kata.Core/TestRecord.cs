@@ -13,6 +13,7 @@ namespace Kata.Core;
 /// <param name="Seconds">How long it took.</param>
 /// <param name="Site">For a failure: where it happened, e.g. "your code: LinearAlgebra.Dot in exercises/….cs:line 17".</param>
 /// <param name="Grades">The learner methods the test grades (its Grades property), e.g. "LinearAlgebra.Dot".</param>
+/// <param name="GradedRun">For a graded training run (its GradedRun property), the name of the run's report.</param>
 public sealed record TestRecord(
     string Name,
     string FullyQualifiedName,
@@ -22,7 +23,8 @@ public sealed record TestRecord(
     string? Message,
     double Seconds,
     string? Site = null,
-    IReadOnlyList<string>? Grades = null)
+    IReadOnlyList<string>? Grades = null,
+    string? GradedRun = null)
 {
     /// <summary>True for the kata's own rules.</summary>
     public bool IsRule => Kind == "Rules";

@@ -27,20 +27,59 @@ var epochs = new Option<int?>("--epochs") { Description = $"Passes over the trai
 var batchSize = new Option<int?>("--batch-size") { Description = $"Samples per gradient step (default {reference.BatchSize})." };
 var learningRate = new Option<double?>("--learning-rate") { Description = $"Gradient-descent step size (default {reference.LearningRate})." };
 var hidden = new Option<string?>("--hidden") { Description = $"Hidden layer sizes, comma-separated, e.g. 64 or 128,32; 0 for none (default {string.Join(',', reference.HiddenLayers)})." };
-var activation = new Option<string?>("--activation") { Description = $"ReLU or Sigmoid (default {reference.Activation})." };
-var seed = new Option<int?>("--seed") { Description = $"Seed of the initial weights (default {reference.Seed})." };
+var activation = new Option<string?>("--activation") { Description = $"relu, sigmoid, tanh or leaky-relu (default {reference.Activation}; tanh and leaky-relu are checkpoint 6)." };
+var seed = new Option<int?>("--seed") { Description = $"Seed of the initial weights, and with --shuffle or --dropout of the order and the masks (default {reference.Seed})." };
 var images = new Option<int?>("--images") { Description = "Train on the first N training images of the digits; 0 for all (default 0)." };
 var kernel = new Option<string>("--kernel") { Description = "The matrix product the network trains with: clear (checkpoint 1's MatMul) or fast (checkpoint 12's).", DefaultValueFactory = _ => "clear" };
 kernel.AcceptOnlyFromAmong([.. Kernel.Names]);
 var output = new Option<string?>("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png)." };
-var root = new RootCommand($"Trains your network on MNIST digits {string.Join(", ", curriculum.Mnist.Digits)} and draws its loss curve.")
+var optimizer = new Option<string?>("--optimizer") { Description = "sgd (plain gradient descent, the default), momentum or adam (checkpoint 7); without --learning-rate, momentum takes a tenth of the default rate and adam 0.001." };
+optimizer.AcceptOnlyFromAmong([.. TrainingPlan.Optimizers]);
+var shuffle = new Option<bool>("--shuffle") { Description = "Visit the training images in a new order every epoch, seeded by --seed (checkpoint 8)." };
+var dropout = new Option<double?>("--dropout") { Description = "Drop this fraction of the hidden activations in training, e.g. 0.2 (checkpoint 8; shuffles too)." };
+var root = new RootCommand($"Trains your network on MNIST digits {string.Join(", ", curriculum.Mnist.Digits)} and draws its loss curve; with --model attention, your attention model on a toy sequence task.")
 {
-    graded, epochs, batchSize, learningRate, hidden, activation, seed, images, output, kernel,
+    graded, epochs, batchSize, learningRate, hidden, activation, seed, images, output, optimizer, shuffle, dropout, kernel,
 };
+var bonus = new BonusOptions();
+bonus.AddTo(root);
 
 root.SetAction(parse =>
 {
-    MnistSettings settings = parse.GetValue(graded) ? curriculum.Mnist : reference;
+    if (bonus.IsAttention(parse))
+    {
+        // Checkpoint 11: no MNIST; the flags of the MNIST network do not apply.
+        string[] mnistOnly =
+        [
+            .. new Option[] { graded, hidden, activation, images, output, shuffle, dropout }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name),
+            .. bonus.MnistOnlyGiven(parse),
+        ];
+        if (mnistOnly.Length > 0)
+        {
+            Console.Error.WriteLine($"{string.Join(", ", mnistOnly)} belong{(mnistOnly.Length == 1 ? "s" : string.Empty)} to the MNIST network; --model attention takes --epochs, --batch-size, --learning-rate, --seed and --optimizer.");
+            return 2;
+        }
+
+        string chosen = parse.GetValue(optimizer) ?? "adam";
+        return AttentionRun.Run(
+            parse.GetValue(epochs) ?? AttentionRun.DefaultEpochs,
+            parse.GetValue(batchSize) ?? AttentionRun.DefaultBatchSize,
+            parse.GetValue(learningRate) ?? AttentionRun.DefaultLearningRate(chosen),
+            parse.GetValue(seed) ?? 1,
+            chosen);
+    }
+
+    MnistSettings settings;
+    try
+    {
+        settings = bonus.BaseSettings(parse, curriculum, parse.GetValue(graded), reference);
+    }
+    catch (FormatException error)
+    {
+        Console.Error.WriteLine($"--digits takes 0-9, a range such as 0-4 or a list such as 3,5,8, and --model mlp or cnn ({error.Message}).");
+        return 2;
+    }
+
     int[]? layers = null;
     if (parse.GetValue(hidden) is { } text)
     {
@@ -55,18 +94,26 @@ root.SetAction(parse =>
         }
     }
 
+    var plan = new TrainingPlan(parse.GetValue(optimizer) ?? "sgd", parse.GetValue(shuffle), parse.GetValue(dropout) ?? 0);
     settings = settings with
     {
         Epochs = parse.GetValue(epochs) ?? settings.Epochs,
         BatchSize = parse.GetValue(batchSize) ?? settings.BatchSize,
-        LearningRate = parse.GetValue(learningRate) ?? settings.LearningRate,
+        LearningRate = parse.GetValue(learningRate) ?? TrainingPlan.DefaultLearningRate(plan.Optimizer, settings.LearningRate),
         HiddenLayers = layers ?? settings.HiddenLayers,
-        Activation = parse.GetValue(activation) is { } a ? (a.Equals("relu", StringComparison.OrdinalIgnoreCase) ? "ReLU" : a.Equals("sigmoid", StringComparison.OrdinalIgnoreCase) ? "Sigmoid" : a) : settings.Activation,
+        Activation = parse.GetValue(activation) is { } a ? TrainingPlan.ActivationName(a) ?? a : settings.Activation,
         Seed = parse.GetValue(seed) ?? settings.Seed,
         TrainingImages = parse.GetValue(images) ?? (parse.GetValue(graded) ? settings.TrainingImages : 0),
     };
 
-    if (settings.Problems() is { Count: > 0 } problems)
+    settings = bonus.Override(parse, settings);
+    List<string> problems = [.. settings.Problems(graded: false)];
+    if (!(plan.Dropout >= 0 && plan.Dropout < 1))
+    {
+        problems.Add($"--dropout must be in [0, 1) (got {plan.Dropout})");
+    }
+
+    if (problems.Count > 0)
     {
         Console.Error.WriteLine($"These settings cannot train a network: {string.Join("; ", problems)}.");
         return 2;
@@ -80,7 +127,15 @@ root.SetAction(parse =>
         return 1;
     }
 
-    return TrainingRun.Run(settings, png, product);
+    try
+    {
+        return bonus.Run(parse, settings, plan, png, product);
+    }
+    catch (FormatException error)
+    {
+        Console.Error.WriteLine(error.Message);
+        return 2;
+    }
 });
 
 return root.Parse(args).Invoke();

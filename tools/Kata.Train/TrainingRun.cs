@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Kata.Core;
 using NeuralNet;
 using ScottPlot;
@@ -9,7 +10,12 @@ namespace Kata.Train;
 /// <summary>One training run: load MNIST with the learner's reader, train with the learner's Train, report.</summary>
 internal static class TrainingRun
 {
-    public static int Run(MnistSettings settings, string pngPath, Kernel kernel)
+    /// <summary>
+    /// Finds the data and runs <paramref name="train"/> (checkpoint 4's run, with the bonus checkpoints the
+    /// <paramref name="plan"/> chooses, unless told otherwise), turning a stub, a diverged loss or unreadable
+    /// data into one sentence.
+    /// </summary>
+    public static int Run(MnistSettings settings, TrainingPlan plan, string pngPath, Func<MnistSettings, MnistPaths, string, int>? train = null, Kernel? kernel = null)
     {
         MnistPaths files;
         try
@@ -24,11 +30,13 @@ internal static class TrainingRun
 
         try
         {
-            return Train(settings, files, pngPath, kernel);
+            return train is null ? Train(settings, plan, files, pngPath, kernel ?? Kernel.Named("clear")) : train(settings, files, pngPath);
         }
         catch (NotImplementedException stub)
         {
-            AnsiConsole.WriteLine($"Not implemented yet. {stub.Message} Finish checkpoint 4 first (dotnet test --filter Checkpoint=4), or watch the reference: ./kata train --track solutions");
+            // "Checkpoint 7: implement Adam.Step — …": a bonus flag can reach a later checkpoint's stub.
+            string checkpoint = Regex.Match(stub.Message, @"^Checkpoint (\d+):") is { Success: true } m ? m.Groups[1].Value : "4";
+            AnsiConsole.WriteLine($"Not implemented yet. {stub.Message} Finish checkpoint {checkpoint} first (dotnet test --filter Checkpoint={checkpoint}), or watch the reference: ./kata train --track solutions");
             return 1;
         }
         catch (TrainingDivergedException diverged)
@@ -45,7 +53,7 @@ internal static class TrainingRun
         }
     }
 
-    private static int Train(MnistSettings settings, MnistPaths files, string pngPath, Kernel kernel)
+    private static int Train(MnistSettings settings, TrainingPlan plan, MnistPaths files, string pngPath, Kernel kernel)
     {
         int[] digits = [.. settings.Digits];
         var clock = Stopwatch.StartNew();
@@ -54,28 +62,18 @@ internal static class TrainingRun
         (Matrix x, int[] y) = First(train, settings.TrainingImages);
         AnsiConsole.WriteLine(
             $"MNIST digits {string.Join(", ", digits)} from {files.Directory}: {x.Rows:N0} training and {test.Count:N0} test images, read in {clock.Elapsed.TotalSeconds:F1} s.");
-        AnsiConsole.WriteLine($"Network {settings.Describe()}; matrix products by {kernel.Description}.");
+        AnsiConsole.WriteLine($"Network {settings.Describe()}{plan.Describe()}; matrix products by {kernel.Description}.");
 
-        var network = new Network(settings.LayerSizes, settings.Seed, Enum.Parse<Activation>(settings.Activation)) { MatMul = kernel.Multiply };
+        var network = new Network(settings.LayerSizes, settings.Seed, TrainingPlan.HiddenActivation(settings.Activation)) { MatMul = kernel.Multiply };
         clock.Restart();
-        List<double> losses = TrainWithProgress(network, x, y, settings);
+        List<double> losses = TrainWithProgress(
+            report => plan.Train(network, x, y, settings, report),
+            BatchesPerEpoch(x.Rows, settings) * settings.Epochs);
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
-        int[] predicted = network.Predict(test.Images);
-        int correct = predicted.Where((p, i) => p == test.Labels[i]).Count();
-        double accuracy = (double)correct / test.Count;
-
-        AnsiConsole.WriteLine();
-        AnsiConsole.WriteLine("Confusion matrix on the test images (rows: the true digit, columns: what your network answered):");
-        AnsiConsole.Write(ConfusionMatrix(digits, test.Labels, predicted));
-        AnsiConsole.WriteLine(
-            $"Test accuracy {accuracy:P2} ({correct:N0} of {test.Count:N0} correct) after {trainSeconds:F1} s of training "
-            + $"({(double)x.Rows * settings.Epochs / trainSeconds:N0} samples/s); the graded test needs more than {settings.Threshold:P0}.");
-
-        Directory.CreateDirectory(Path.GetDirectoryName(pngPath)!);
-        PlotLoss(losses, settings, accuracy, pngPath);
-        string shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), pngPath);
-        AnsiConsole.WriteLine($"Loss curve: {(shown.StartsWith("..", StringComparison.Ordinal) ? pngPath : shown)}");
+        Report(settings, test, network.Predict(test.Images), losses, trainSeconds, x.Rows * settings.Epochs, pngPath, $"{string.Join('-', settings.LayerSizes)} {settings.Activation}{plan.Describe()}");
+        Pictures.FirstLayer(Pictures.Beside(pngPath, "weights"), network.Weights[0]);
+        AnsiConsole.WriteLine($"First layer's weights: {Shown(Pictures.Beside(pngPath, "weights"))}");
         if (kernel.UnusedWarning() is { } warning)
         {
             AnsiConsole.WriteLine(warning);
@@ -84,10 +82,44 @@ internal static class TrainingRun
         return 0;
     }
 
-    private static List<double> TrainWithProgress(Network network, Matrix x, int[] y, MnistSettings settings)
+    /// <summary>
+    /// After training: the test accuracy, the confusion matrix, the loss curve and the test images the network
+    /// got wrong. <paramref name="settings"/>.Epochs must be the number of epochs that ran.
+    /// </summary>
+    internal static void Report(MnistSettings settings, Dataset test, int[] predicted, List<double> losses, double trainSeconds, long samplesTrained, string pngPath, string? network = null)
     {
-        int batches = (x.Rows + settings.BatchSize - 1) / settings.BatchSize;
-        int total = batches * settings.Epochs;
+        int[] digits = [.. settings.Digits];
+        int correct = predicted.Where((p, i) => p == test.Labels[i]).Count();
+        double accuracy = (double)correct / test.Count;
+
+        AnsiConsole.WriteLine();
+        AnsiConsole.WriteLine("Confusion matrix on the test images (rows: the true digit, columns: what your network answered):");
+        AnsiConsole.Write(ConfusionMatrix(digits, test.Labels, predicted));
+        AnsiConsole.WriteLine(
+            $"Test accuracy {accuracy:P2} ({correct:N0} of {test.Count:N0} correct) after {trainSeconds:F1} s of training "
+            + $"({samplesTrained / trainSeconds:N0} samples/s); the graded test needs more than {settings.Threshold:P0}.");
+
+        Directory.CreateDirectory(Path.GetDirectoryName(pngPath)!);
+        PlotLoss(losses, settings, accuracy, pngPath, network);
+        AnsiConsole.WriteLine($"Loss curve: {Shown(pngPath)}");
+        string mistakes = Pictures.Beside(pngPath, "mistakes");
+        Pictures.Mistakes(mistakes, test.Images, test.Labels, predicted, digits);
+        AnsiConsole.WriteLine($"Test images it got wrong: {Shown(mistakes)}");
+    }
+
+    /// <summary>A path as the learner would type it from here: relative when it is below the current folder.</summary>
+    internal static string Shown(string path)
+    {
+        string shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return shown.StartsWith("..", StringComparison.Ordinal) ? path : shown;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="train"/> (a call of a Train method with the given progress callback) under a progress
+    /// bar, or with a plain line every tenth of the run when there is no terminal. Stops a run whose loss is not a number.
+    /// </summary>
+    internal static List<double> TrainWithProgress(Func<Action<TrainingProgress>, List<double>> train, int total)
+    {
         var rate = Stopwatch.StartNew();
         long samples = 0;
         double running = double.NaN;
@@ -111,7 +143,7 @@ internal static class TrainingRun
         {
             // No terminal to redraw (CI, a pipe): a plain line every tenth of the run and at each epoch's end.
             int done = 0;
-            return network.Train(x, y, settings.LearningRate, settings.Epochs, settings.BatchSize, p =>
+            return train(p =>
             {
                 Track(p);
                 done++;
@@ -129,7 +161,7 @@ internal static class TrainingRun
             .Start(context =>
             {
                 ProgressTask task = context.AddTask("training", maxValue: total);
-                losses = network.Train(x, y, settings.LearningRate, settings.Epochs, settings.BatchSize, p =>
+                losses = train(p =>
                 {
                     Track(p);
                     task.Description = Describe(p);
@@ -170,7 +202,7 @@ internal static class TrainingRun
     }
 
     // Every batch's loss (thin, light) and its moving average (bold), epochs marked by dashed lines.
-    private static void PlotLoss(List<double> losses, MnistSettings settings, double accuracy, string path)
+    private static void PlotLoss(List<double> losses, MnistSettings settings, double accuracy, string path, string? network = null)
     {
         double[] xs = [.. Enumerable.Range(1, losses.Count).Select(i => (double)i)];
         double[] ys = [.. losses];
@@ -193,25 +225,34 @@ internal static class TrainingRun
         mean.LineWidth = 2.5f;
         mean.LegendText = $"mean of the last {window} batches";
 
+        // The y axis ends at 1.05 × yTop; each epoch's label sits just inside the top of the plot, right
+        // of its dashed line, where it cannot cover the title (as a label on the axis above would).
+        double yTop = Math.Min(ys.Max(), 2.5);
         int batches = losses.Count / settings.Epochs;
         for (int epoch = 1; epoch < settings.Epochs; epoch++)
         {
             var line = plot.Add.VerticalLine(epoch * batches);
             line.LinePattern = LinePattern.Dashed;
             line.Color = Colors.Gray;
-            line.Text = $"epoch {epoch + 1}";
-            line.LabelOppositeAxis = true;
+            var label = plot.Add.Text($"epoch {epoch + 1}", epoch * batches, yTop);
+            label.LabelFontColor = Colors.Gray;
+            label.LabelFontSize = 12;
+            label.LabelAlignment = Alignment.UpperLeft;
+            label.OffsetX = 4;
         }
 
-        plot.Title($"Training loss — {string.Join('-', settings.LayerSizes)} {settings.Activation}, learning rate {settings.LearningRate}, batches of {settings.BatchSize} — test accuracy {accuracy:P2}");
+        plot.Title($"Training loss — {network ?? $"{string.Join('-', settings.LayerSizes)} {settings.Activation}"}, learning rate {settings.LearningRate}, batches of {settings.BatchSize} — test accuracy {accuracy:P2}");
         plot.XLabel($"batch ({settings.Epochs} epoch{(settings.Epochs == 1 ? string.Empty : "s")} × {batches:N0} batches)");
         plot.YLabel("cross-entropy loss");
-        plot.Axes.SetLimitsY(0, Math.Min(ys.Max(), 2.5) * 1.05);
+        plot.Axes.SetLimitsY(0, yTop * 1.05);
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, 1000, 560);
     }
 
-    private static (Matrix X, int[] Y) First(Dataset data, int count)
+    /// <summary>⌈rows / batch size⌉: the last batch of an epoch may be smaller.</summary>
+    internal static int BatchesPerEpoch(int rows, MnistSettings settings) => (rows + settings.BatchSize - 1) / settings.BatchSize;
+
+    internal static (Matrix X, int[] Y) First(Dataset data, int count)
     {
         int n = count == 0 ? data.Count : Math.Min(count, data.Count);
         return n == data.Count

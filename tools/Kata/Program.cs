@@ -21,6 +21,7 @@ foreach (Command command in new[]
 
     // Instructors and maintainers.
     ReleaseCommand.Create(),
+    ReportCommand.Create(),
     VerifyCommand.Create(),
     DocsCommand.Create(),
 })

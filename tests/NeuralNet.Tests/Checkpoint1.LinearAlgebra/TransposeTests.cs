@@ -17,6 +17,16 @@ public sealed class TransposeTests
     }
 
     [Test]
+    public void Transpose_of_a_square_matrix_mirrors_it_across_the_diagonal()
+    {
+        // A square matrix keeps its shape, but every entry off the diagonal moves: t[j, i] = a[i, j].
+        var a = Matrix.FromRows([1, 2, 3], [4, 5, 6], [7, 8, 9]);
+
+        LinearAlgebra.Transpose(a).ShouldMatch(
+            Matrix.FromRows([1, 4, 7], [2, 5, 8], [3, 6, 9]), 0.0, "the shape stays 3x3, but row i becomes column i");
+    }
+
+    [Test]
     public void Transpose_of_a_row_vector_is_a_column_vector()
     {
         LinearAlgebra.Transpose(Matrix.RowVector(7, 8, 9)).ShouldMatch(Matrix.ColumnVector(7, 8, 9), 0.0);

@@ -40,6 +40,39 @@ public sealed class GradientTests
     }
 
     [Test]
+    public void NumericalGradient_uses_the_step_it_is_given()
+    {
+        // Central differences of x⁴ with step h give 4x³ + 4xh², not 4x³: with h = 0.1 that is 4.04 at
+        // x = 1 and 32.08 at x = 2. The default step would give 4.0000000004 and 32.0000000008.
+        Calculus.NumericalGradient(v => Math.Pow(v[0], 4) + Math.Pow(v[1], 4), [1.0, 2.0], h: 0.1)
+            .ShouldBe([4.04, 32.08], 1e-9, "the estimate with step h = 0.1 (is h passed on, or replaced by a fixed step?)");
+    }
+
+    [Test]
+    public void NumericalGradient_probes_each_coordinate_h_above_and_h_below()
+    {
+        double[] point = [1.0, -2.0];
+        const double H = 0.25;
+        var seen = new List<double[]>();
+
+        Calculus.NumericalGradient(
+            v =>
+            {
+                seen.Add((double[])v.Clone());
+                return v.Sum();
+            },
+            point,
+            H);
+
+        foreach (double[] expected in new double[][] { [1.25, -2.0], [0.75, -2.0], [1.0, -1.75], [1.0, -2.25] })
+        {
+            seen.Any(probe => probe.Zip(expected, (a, b) => Math.Abs(a - b)).Max() < 1e-12).ShouldBeTrue(
+                $"with h = {H}, f should be evaluated at ({string.Join(", ", expected)}), but it was evaluated at "
+                + string.Join("; ", seen.Select(p => $"({string.Join(", ", p)})")));
+        }
+    }
+
+    [Test]
     public void NumericalGradient_does_not_change_the_point()
     {
         double[] point = [1.0, 2.0, 3.0];

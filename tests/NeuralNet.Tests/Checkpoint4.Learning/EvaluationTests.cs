@@ -41,4 +41,17 @@ public sealed class EvaluationTests
     {
         PassThrough(2).Accuracy(Matrix.FromRows([1, 0], [0, 1]), [1, 0]).ShouldBe(0.0, 1e-15);
     }
+
+    [Grades("Evaluation.Accuracy")]
+    [TestCase(2)]
+    [TestCase(4)]
+    public void Accuracy_rejects_a_label_count_that_differs_from_the_samples(int labelCount)
+    {
+        var scores = Matrix.FromRows([1, 0], [0, 1], [1, 0]);
+        int[] labels = new int[labelCount];
+
+        // 3 samples: with 2 labels a third prediction has nothing to be compared with, with 4 a label has no sample.
+        Action accuracy = () => PassThrough(2).Accuracy(scores, labels);
+        accuracy.ShouldRejectWith(["Accuracy", "3x2"]);
+    }
 }

@@ -31,17 +31,39 @@ public sealed class GradientCheckTests
         ShouldAgreeWithNumericalGradient(sizes, activation, seed: 71, samples: 6, classes: 3);
     }
 
+    [Test]
+    public void Backward_uses_whatever_hidden_activation_the_network_carries()
+    {
+        // Softplus, f(z) = ln(1 + e^z) with f'(z) = σ(z), given as two functions the way checkpoint 6 gives
+        // tanh and leaky ReLU: Backward must hand network.HiddenActivation on to ActivationDerivative.
+        var softplus = new ActivationFunction("Softplus", z => Math.Log(1 + Math.Exp(z)), z => 1 / (1 + Math.Exp(-z)), Activation.Sigmoid);
+
+        ShouldAgreeWithNumericalGradient([4, 6, 5, 3], softplus, seed: 72, samples: 6, classes: 3);
+    }
+
     /// <summary>
     /// Checks Backward on a seeded network of <paramref name="sizes"/> against the learner's numerical
     /// gradient of the loss; fails naming the first parameter that disagrees. Hold-out tests use it too.
     /// </summary>
-    internal static void ShouldAgreeWithNumericalGradient(int[] sizes, Activation activation, int seed, int samples, int classes)
+    internal static void ShouldAgreeWithNumericalGradient(int[] sizes, ActivationFunction activation, int seed, int samples, int classes)
     {
         Network network = TestNetworks.Random(sizes, activation, seed);
         Matrix x = TestData.RandomMatrix(samples, sizes[0], seed: seed + 1);
         int[] labels = [.. Enumerable.Range(0, samples).Select(i => i % classes)];
 
-        Gradients backprop = network.Backward(x, labels);
+        ShouldAgreeWithNumericalGradient(network, labels, n => n.Backward(x, labels), n => n.Forward(x));
+    }
+
+    /// <summary>
+    /// The same check for any pair of passes over one batch: <paramref name="backward"/> gives the
+    /// gradients of <paramref name="network"/>, and <paramref name="forward"/> the logits whose
+    /// cross-entropy with <paramref name="labels"/> they must be the gradient of (checkpoint 8 passes
+    /// the forward and backward passes with fixed dropout masks).
+    /// </summary>
+    internal static void ShouldAgreeWithNumericalGradient(Network network, int[] labels, Func<Network, Gradients> backward, Func<Network, Matrix> forward)
+    {
+        int[] sizes = [.. network.LayerSizes];
+        Gradients backprop = backward(network);
         for (int l = 0; l < network.LayerCount; l++)
         {
             backprop.Weights[l].ShouldHaveShape(sizes[l], sizes[l + 1]);
@@ -53,7 +75,7 @@ public sealed class GradientCheckTests
         double LossAt(double[] t)
         {
             (Matrix[] w, double[][] b) = Unflatten(t, sizes);
-            return Loss.CrossEntropy(new Network(w, b, activation).Forward(x), labels);
+            return Loss.CrossEntropy(forward(new Network(w, b, network.HiddenActivation)), labels);
         }
 
         double[] analytic = Flatten(backprop.Weights, backprop.Biases);

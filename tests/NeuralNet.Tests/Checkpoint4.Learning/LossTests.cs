@@ -101,6 +101,33 @@ public sealed class LossTests
         loss.ShouldBe(expected, 1e-9);
     }
 
+    [Grades("Loss.CrossEntropy")]
+    [Test]
+    public void CrossEntropy_of_a_batch_shifts_each_row_by_its_own_maximum()
+    {
+        // The largest score of the whole batch is 1000, but row 2's largest is −1000: shifted by 1000,
+        // every e^(z − 1000) of row 2 is e^−2000 = 0 and the log of their sum is −∞. Shifted by its own
+        // maximum, row 2 is three equal scores: ln 3. Row 1 is sure of its label 0: 0.
+        double loss = Loss.CrossEntropy(Matrix.FromRows([1000, 0, -1000], [-1000, -1000, -1000]), [0, 1]);
+
+        double.IsFinite(loss).ShouldBeTrue($"CrossEntropy returned {loss}: subtract each row's own maximum, not the largest score of the batch");
+        loss.ShouldBe(Math.Log(3) / 2, 1e-9);
+    }
+
+    [Grades("Loss.CrossEntropyGradient")]
+    [Test]
+    public void CrossEntropyGradient_of_a_batch_shifts_each_row_by_its_own_maximum()
+    {
+        // Row 1: softmax [1, 0, 0] minus one-hot 1; row 2: three equal scores minus one-hot 0; both / 2.
+        Matrix gradient = Loss.CrossEntropyGradient(Matrix.FromRows([1000, -1000, 0], [-1000, -1000, -1000]), [1, 0]);
+
+        const double Third = 1.0 / 3;
+        gradient.ShouldMatch(
+            Matrix.FromRows([0.5, -0.5, 0], [(Third - 1) / 2, Third / 2, Third / 2]),
+            Tolerance,
+            "each row's softmax must subtract that row's own maximum: a row far below the batch's largest score is not all zeros");
+    }
+
     [Grades("Loss.CrossEntropyGradient")]
     [Test]
     public void CrossEntropyGradient_is_softmax_minus_the_one_hot_label_divided_by_the_batch_size()
@@ -148,6 +175,15 @@ public sealed class LossTests
     {
         Action loss = () => Loss.CrossEntropy(new Matrix(2, 4), [0, 7]);
         loss.ShouldRejectWith(["CrossEntropy", "7"]);
+    }
+
+    [Grades("Loss.CrossEntropy")]
+    [Test]
+    public void CrossEntropy_rejects_a_label_equal_to_the_number_of_classes()
+    {
+        // Four classes are numbered 0 to 3: label 4 is one past the end.
+        Action loss = () => Loss.CrossEntropy(new Matrix(2, 4), [0, 4]);
+        loss.ShouldRejectWith(["CrossEntropy", "4"], "classes go from 0 to logits.Cols − 1: check label >= logits.Cols, not label > logits.Cols");
     }
 
     [Grades("Loss.CrossEntropyGradient")]

@@ -11,7 +11,7 @@ using Shouldly;
 internal static class TestNetworks
 {
     /// <summary>A network of the given sizes whose weights and biases are seeded numbers in [-scale, scale].</summary>
-    public static Network Random(int[] sizes, Activation activation, int seed, double scale = 0.8)
+    public static Network Random(int[] sizes, ActivationFunction activation, int seed, double scale = 0.8)
     {
         var weights = new Matrix[sizes.Length - 1];
         var biases = new double[sizes.Length - 1][];

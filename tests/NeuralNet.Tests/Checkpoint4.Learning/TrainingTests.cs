@@ -45,6 +45,21 @@ public sealed class TrainingTests
         after.ShouldBeLessThan(before, "a small step against the gradient must go downhill; a step with it (+ instead of −) climbs");
     }
 
+    [Grades("Training.TrainStep")]
+    [Test]
+    public void TrainStep_moves_the_biases_too()
+    {
+        // Zero weights and zero inputs: z = b = 0 for both samples, so p = [⅓, ⅓, ⅓]. With labels 0 and 2,
+        // delta = (p − one-hot) / 2 and db = its column sums = [−⅙, ⅓, −⅙]; dW = xᵀ·delta = 0.
+        // One step with learning rate 0.6 moves only the biases, to −0.6 · db = [0.1, −0.2, 0.1].
+        var network = new Network([new Matrix(2, 3)], [new double[3]]);
+
+        network.TrainStep(new Matrix(2, 2), [0, 2], learningRate: 0.6);
+
+        network.Biases[0].ShouldBe([0.1, -0.2, 0.1], Tolerance, "b ← b − learningRate · db: the biases learn as well as the weights");
+        network.Weights[0].ShouldMatch(new Matrix(2, 3), Tolerance, "with zero inputs the weight gradient is zero");
+    }
+
     [Grades("Training.Train")]
     [Test]
     public void Train_returns_one_loss_per_batch_and_counts_a_smaller_last_batch()
@@ -57,6 +72,18 @@ public sealed class TrainingTests
         losses.ShouldNotBeNull();
         losses.Count.ShouldBe(9, "3 epochs × 3 batches (5 + 5 + 2 samples)");
         losses.ShouldAllBe(loss => double.IsFinite(loss) && loss > 0);
+    }
+
+    [Grades("Training.Train")]
+    [Test]
+    public void Train_with_one_epoch_and_batches_of_one_sample_takes_one_step_per_sample()
+    {
+        Network network = TestNetworks.Random([2, 4, 3], Activation.ReLU, seed: 100);
+        Dataset data = TestNetworks.ThreeClusters(perClass: 2, seed: 101); // 6 samples
+
+        List<double> losses = network.Train(data.Images, data.Labels, learningRate: 0.1, epochs: 1, batchSize: 1);
+
+        losses.Count.ShouldBe(6, "1 epoch of 6 samples in batches of 1 is 6 steps: 1 is a valid number of epochs and a valid batch size");
     }
 
     [Grades("Training.Train")]
@@ -138,5 +165,20 @@ public sealed class TrainingTests
 
         Action train = () => network.Train(new Matrix(5, 2), [0, 1, 2], 0.1, 1, 2);
         train.ShouldRejectWith(["Train"]);
+    }
+
+    [Grades("Training.Train")]
+    [TestCase(0, 2, "epochs")]
+    [TestCase(-1, 2, "epochs")]
+    [TestCase(1, 0, "batchSize")]
+    [TestCase(1, -3, "batchSize")]
+    public void Train_rejects_fewer_than_one_epoch_or_sample_per_batch(int epochs, int batchSize, string argument)
+    {
+        Network network = TestNetworks.Random([2, 4, 3], Activation.ReLU, seed: 98);
+        Dataset data = TestNetworks.ThreeClusters(perClass: 2, seed: 99);
+
+        // Neither can train: 0 epochs would silently do nothing, and a batch of 0 samples never ends or divides by 0.
+        Action train = () => network.Train(data.Images, data.Labels, 0.1, epochs, batchSize);
+        train.ShouldRejectWith(["Train"], $"{argument} must be at least 1: throw an ArgumentException that says so");
     }
 }

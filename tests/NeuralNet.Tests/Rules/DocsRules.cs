@@ -33,6 +33,23 @@ public sealed partial class DocsRules
     }
 
     [Test]
+    public void Every_workflow_pins_its_actions_by_commit()
+    {
+        // A tag can be moved to other code; a commit cannot. These actions get tokens.
+        string workflows = Path.Combine(KataPaths.Root, ".github", "workflows");
+        string[] unpinned =
+        [
+            .. from file in Directory.EnumerateFiles(workflows, "*.yml")
+               from line in File.ReadLines(file)
+               let use = UsesLine().Match(line)
+               where use.Success && !use.Groups["ref"].Value.StartsWith("./", StringComparison.Ordinal) && !PinnedRef().IsMatch(use.Groups["ref"].Value)
+               select $"{Path.GetFileName(file)}: {line.Trim()}",
+        ];
+
+        unpinned.ShouldBeEmpty("pin every third-party action by its full commit SHA, with the version in a comment: uses: owner/action@<40 hex> # vN");
+    }
+
+    [Test]
     public void The_Classroom_workflow_gives_each_checkpoint_its_points_from_curriculum_json()
     {
         string path = Path.Combine(KataPaths.Root, ClassroomWorkflow.RelativePath);
@@ -47,4 +64,10 @@ public sealed partial class DocsRules
 
     [GeneratedRegex(@"^## (?<title>\d+\. .+)$", RegexOptions.Multiline)]
     private static partial Regex Heading();
+
+    [GeneratedRegex(@"^\s*(-\s*)?uses:\s*(?<ref>\S+)")]
+    private static partial Regex UsesLine();
+
+    [GeneratedRegex(@"@[0-9a-f]{40}$")]
+    private static partial Regex PinnedRef();
 }

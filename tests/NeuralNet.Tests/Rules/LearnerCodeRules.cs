@@ -39,14 +39,19 @@ public sealed class LearnerCodeRules
         offenders.ShouldBeEmpty("learner code is BCL-only: remove these references and write the code yourself");
     }
 
+    // Every checkpoint's assembly beside the tests (the test project references them all), bonus ones included.
+    private static Assembly[] LearnerAssemblies() =>
+    [
+        .. Directory.EnumerateFiles(AppContext.BaseDirectory, "Checkpoint*.dll")
+            .Select(file => Assembly.Load(AssemblyName.GetAssemblyName(file)))
+            .OrderBy(a => a.GetName().Name, StringComparer.Ordinal),
+    ];
+
     [Test]
     public void Learner_assemblies_depend_only_on_the_dotnet_base_library_and_each_other()
     {
         string runtime = RuntimeEnvironment.GetRuntimeDirectory();
-        Assembly[] learner = [.. typeof(LinearAlgebra).Assembly.GetReferencedAssemblies().Select(Assembly.Load)
-            .Append(typeof(LinearAlgebra).Assembly).Append(typeof(Network).Assembly).Append(typeof(Calculus).Assembly)
-            .Append(typeof(Backpropagation).Assembly).Distinct()
-            .Where(a => a.GetName().Name!.StartsWith("Checkpoint", StringComparison.Ordinal))];
+        Assembly[] learner = LearnerAssemblies();
 
         string[] foreign =
         [
@@ -59,6 +64,19 @@ public sealed class LearnerCodeRules
 
         learner.ShouldNotBeEmpty();
         foreign.ShouldBeEmpty("learner code may use only the .NET base library");
+    }
+
+    [Test]
+    public void Learner_code_keeps_the_public_API_of_the_kata()
+    {
+        // Grading refuses code whose public API differs from the stubs': a public helper could stand in
+        // for what a test calls. Add helpers as private or internal.
+        string listing = Path.Combine(Root, PublicApi.FileName);
+        string[] expected = [.. File.ReadAllLines(listing).Where(l => l.Length > 0 && !l.StartsWith('#'))];
+        IReadOnlyList<string> actual = PublicApi.Describe(LearnerAssemblies().SelectMany(a => a.GetExportedTypes()));
+
+        PublicApi.Differences(expected, actual).ShouldBeEmpty(
+            $"the public API of your code must be the kata's ({PublicApi.FileName}); maintainers regenerate the listing with ./kata docs");
     }
 
     [Test]

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Kata.Cli.Grading;
+using Kata.Cli.Infrastructure;
 using Kata.Core;
 
 namespace Kata.Cli.Commands;
@@ -8,15 +10,42 @@ public static class DocsCommand
 {
     public static Command Create()
     {
-        var command = new Command("docs", "Maintainers: rewrite what is generated from curriculum.json (the hints in checkpoints.md, the Classroom workflow).");
+        var command = new Command("docs", "Maintainers: rewrite what is generated (the hints in checkpoints.md and the Classroom workflow from curriculum.json; the stubs' public API listing from a build of exercises/).");
         command.SetAction(_ =>
         {
             var curriculum = Curriculum.Load();
             Update("checkpoints.md", before => HintsMarkdown.Apply(before, curriculum));
             Update(ClassroomWorkflow.RelativePath, _ => ClassroomWorkflow.Render(curriculum));
-            return 0;
+            return UpdatePublicApi();
         });
         return command;
+    }
+
+    // The listing the rules test compares the learner's public API with. Built from the stubs, so only a
+    // maintainer's copy (whose exercises/ are the stubs) should write it.
+    private static int UpdatePublicApi()
+    {
+        string root = KataPaths.Root;
+        if (!Directory.Exists(Path.Combine(root, "solutions")))
+        {
+            Console.WriteLine($"{PublicApi.FileName} is written from the stubs in a maintainer's copy; this copy has no solutions/, so it is left alone.");
+            return ExitCodes.Ok;
+        }
+
+        string log = Path.Combine(root, "artifacts", "docs", "build.log");
+        if (!DotnetTest.Build(root, "exercises", log))
+        {
+            Console.Error.WriteLine($"The stubs do not build, so {PublicApi.FileName} was not rewritten; see {log}.");
+            return ExitCodes.NotYet;
+        }
+
+        IReadOnlyList<string> api = LearnerAssemblies.PublicApi(LearnerAssemblies.Find(root));
+        Update(PublicApi.FileName, _ =>
+            "# The public API of the learner's code (exercises/ and solutions/ alike), one line per type and member.\n"
+            + "# Generated from the stubs by ./kata docs; a rules test compares your code with it, and grading refuses\n"
+            + "# code whose public API differs. Helpers you add must be private or internal.\n"
+            + string.Join('\n', api) + "\n");
+        return ExitCodes.Ok;
     }
 
     private static void Update(string relative, Func<string, string> render)
@@ -32,6 +61,6 @@ public static class DocsCommand
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, after);
-        Console.WriteLine($"Rewrote {relative} from curriculum.json.");
+        Console.WriteLine($"Rewrote {relative}.");
     }
 }

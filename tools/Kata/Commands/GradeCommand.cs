@@ -27,21 +27,25 @@ public static class GradeCommand
         };
         var output = new Option<string?>("--out") { Description = "Folder for grade.json, grade.md and logs. Default: artifacts/grade (one subfolder per submission when there are several)." };
         var only = new Option<int?>("--checkpoint") { Description = "Grade only this checkpoint; the exit code says whether it passes completely (for GitHub Classroom, one step per checkpoint)." };
+        var jobs = new Option<int>("--jobs") { Description = "Grade this many submissions at once (default 1). The files written are the same for any number.", DefaultValueFactory = _ => 1 };
+        var noSandbox = new Option<bool>("--no-sandbox") { Description = "Grade other people's code without the sandbox, directly on this machine. Only for code you trust: it runs with your files, your network and your permissions." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the final table." };
         var command = new Command("grade", "Grade your code (or learners' submissions) the way CI does: original tests, every checkpoint, grade.json.")
         {
-            submissions, pristine, output, only, quiet,
+            submissions, pristine, output, only, jobs, noSandbox, quiet,
         };
         command.SetAction(parse => Run(
             parse.GetValue(submissions) ?? [],
             parse.GetValue(pristine),
             parse.GetValue(output),
             parse.GetValue(only),
+            parse.GetValue(jobs),
+            parse.GetValue(noSandbox),
             parse.GetValue(quiet)));
         return command;
     }
 
-    private static int Run(string[] submissions, string? pristineOption, string? outputOption, int? only, bool quiet)
+    private static int Run(string[] submissions, string? pristineOption, string? outputOption, int? only, int jobs, bool noSandbox, bool quiet)
     {
         string root = KataPaths.Root;
         var curriculum = Curriculum.Load();
@@ -51,71 +55,86 @@ public static class GradeCommand
             return ExitCodes.Usage;
         }
 
-        string output = Path.GetFullPath(outputOption ?? Path.Combine(root, "artifacts", "grade"));
-        string scratch = Path.Combine(Path.GetTempPath(), "kata-grade");
-        TextWriter progress = quiet ? TextWriter.Null : Console.Out;
+        if (jobs < 1)
+        {
+            Console.Error.WriteLine($"--jobs needs a number of at least 1 (got {jobs}).");
+            return ExitCodes.Usage;
+        }
 
-        string pristine;
+        string output = Path.GetFullPath(outputOption ?? Path.Combine(root, "artifacts", "grade"));
+        TextWriter progress = quiet ? TextWriter.Null : Console.Out;
+        bool gradingOthers = submissions.Length > 0;
+
+        GradingSession session;
+        DirectoryInfo? extracted = null;
         try
         {
-            pristine = ResolvePristine(root, pristineOption, scratch, submissions.Length == 0);
+            string pristine = ResolvePristine(root, pristineOption, gradingOthers, out extracted);
+            session = ClassGrading.Open(pristine, Path.Combine(root, "artifacts", "cache"), sandboxed: gradingOthers && !noSandbox, progress);
         }
         catch (Exception error) when (error is InvalidOperationException or IOException)
         {
             Console.Error.WriteLine(error.Message);
+            extracted?.Delete(recursive: true);
             return ExitCodes.Environment;
         }
 
-        var grades = new List<GradeReport>();
-        string[] targets = submissions.Length == 0 ? [root] : submissions;
-        foreach (string target in targets)
+        try
         {
-            string name = submissions.Length == 0 ? Path.GetFileName(root.TrimEnd('/')) : NameOf(target);
-            string folder = submissions.Length <= 1 ? output : Path.Combine(output, name);
-            string submissionDir;
-            try
+            IReadOnlyList<SubmissionTarget> targets = gradingOthers
+                ? [.. Submission.UniqueNames(submissions).Zip(submissions, (name, target) => new SubmissionTarget(name, target))]
+                : [new SubmissionTarget(Path.GetFileName(root.TrimEnd('/')), root)];
+            IReadOnlyList<SubmissionOutcome> outcomes = ClassGrading.GradeAll(
+                session,
+                targets,
+                name => targets.Count <= 1 ? output : Path.Combine(output, name),
+                only,
+                jobs,
+                progress,
+                (outcome, folder) =>
+                {
+                    if (outcome.Grade is not { } grade)
+                    {
+                        Console.Error.WriteLine($"{TextEscaping.Plain(outcome.Submission.Target)}: {outcome.Error}");
+                        return;
+                    }
+
+                    if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+                    {
+                        File.AppendAllText(summary, grade.ToMarkdown());
+                    }
+
+                    PrintTable(grade, Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(folder, "grade.json")));
+                });
+
+            if (targets.Count > 1)
             {
-                submissionDir = Submission.Fetch(target, Path.Combine(scratch, "submissions", name));
-            }
-            catch (Exception error) when (error is InvalidOperationException or IOException)
-            {
-                Console.Error.WriteLine($"{target}: {error.Message}");
-                continue;
+                string roster = Path.Combine(output, "roster.csv");
+                ClassGrading.WriteAtomically(roster, ClassGrading.Roster(outcomes));
+                string report = Path.Combine(output, "report.html");
+                ClassGrading.WriteAtomically(report, ClassReport.Html(outcomes));
+                Console.WriteLine($"Roster of {outcomes.Count} submissions: {roster}; class report: {report}");
             }
 
-            var workspace = Workspace.Create(pristine, submissionDir, Path.Combine(scratch, "work", name));
-            GradeReport grade = new Grader(curriculum, progress).Grade(name, workspace, Path.Combine(folder, "logs"), only);
-            Directory.CreateDirectory(folder);
-            WriteAtomically(Path.Combine(folder, "grade.json"), grade.ToJson());
-            WriteAtomically(Path.Combine(folder, "grade.md"), grade.ToMarkdown());
-            if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+            if (outcomes.Any(o => o.Grade is null))
             {
-                File.AppendAllText(summary, grade.ToMarkdown());
+                return ExitCodes.Environment;
             }
 
-            PrintTable(grade, Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(folder, "grade.json")));
-            grades.Add(grade);
+            var grades = outcomes.Select(o => o.Grade!).ToList();
+            return only is int checkpoint
+                ? (grades.All(g => g.Checkpoints.Single(c => c.Id == checkpoint) is { Total: > 0 } c && c.Passed == c.Total && g.Rules.Passed) ? ExitCodes.Ok : ExitCodes.NotYet)
+                : (grades.All(g => g.Passed) ? ExitCodes.Ok : ExitCodes.NotYet);
         }
-
-        if (submissions.Length > 1)
+        finally
         {
-            string roster = Path.Combine(output, "roster.csv");
-            WriteAtomically(roster, Roster(grades));
-            Console.WriteLine($"Roster of {grades.Count} submissions: {roster}");
+            extracted?.Delete(recursive: true);
         }
-
-        if (grades.Count < targets.Length)
-        {
-            return ExitCodes.Environment;
-        }
-
-        return only is int checkpoint
-            ? (grades.All(g => g.Checkpoints.Single(c => c.Id == checkpoint) is { Total: > 0 } c && c.Passed == c.Total && g.Rules.Passed == g.Rules.Total && g.Rules.Total > 0) ? ExitCodes.Ok : ExitCodes.NotYet)
-            : (grades.All(g => g.Passed) ? ExitCodes.Ok : ExitCodes.NotYet);
     }
 
-    private static string ResolvePristine(string root, string? option, string scratch, bool gradingThisCopy)
+    private static string ResolvePristine(string root, string? option, bool gradingOthers, out DirectoryInfo? extracted)
     {
+        extracted = null;
         if (option is { } value && !value.StartsWith("git:", StringComparison.Ordinal))
         {
             string folder = Path.GetFullPath(value);
@@ -125,66 +144,53 @@ public static class GradeCommand
         }
 
         string? revision = option?["git:".Length..];
-        if (revision is null && (Directory.Exists(Path.Combine(root, "solutions")) || !gradingThisCopy))
+        if (revision is null && (Directory.Exists(Path.Combine(root, "solutions")) || gradingOthers))
         {
-            return root; // An instructor's copy is its own original, hold-outs included.
+            return root; // An instructor's copy is its own original, hold-outs included; never a submission's history.
         }
 
-        revision ??= Git.FirstCommit(root)
-            ?? throw new InvalidOperationException("This copy has no git history to take the original tests from. Clone your repository with its history, or pass --pristine <folder of the original kata>.");
-        string target = Path.Combine(scratch, "pristine");
-        Workspace.ExtractCommit(root, revision, target);
-        return target;
-    }
+        if (revision is null)
+        {
+            IReadOnlyList<string> roots = Git.Lines(root, "rev-list", "--max-parents=0", "HEAD");
+            revision = roots.Count switch
+            {
+                0 => throw new InvalidOperationException("This copy has no git history to take the original tests from. Clone your repository with its history, or pass --pristine <folder of the original kata>."),
+                1 => roots[0],
+                _ => throw new InvalidOperationException($"This repository has {roots.Count} first commits (unrelated histories were merged), so its original tests are not certain. Pass --pristine git:<the release commit> or --pristine <folder of the original kata>."),
+            };
+        }
 
-    private static string NameOf(string target)
-    {
-        string trimmed = target.TrimEnd('/', '\\');
-        string name = Path.GetFileNameWithoutExtension(trimmed.Split('/', '\\', ':')[^1]);
-        return string.IsNullOrEmpty(name) ? "submission" : name;
+        extracted = Directory.CreateTempSubdirectory("kata-pristine-");
+        Workspace.ExtractCommit(root, revision, extracted.FullName);
+        return extracted.FullName;
     }
 
     private static void PrintTable(GradeReport grade, string jsonPath)
     {
-        var table = new Table().Title($"Grade of {Markup.Escape(grade.Submission)}");
+        var table = new Table().Title($"Grade of {Markup.Escape(TextEscaping.Plain(grade.Submission))}");
         table.AddColumns("Checkpoint", "Tests passed", "Points", "Status");
         foreach (CheckpointGrade c in grade.Checkpoints)
         {
             table.AddRow(
-                Markup.Escape($"{c.Id}. {c.Title}{(c.Required ? string.Empty : " (bonus)")}"),
+                Markup.Escape($"{c.Id}. {c.Title}{(!c.Required ? " (bonus)" : c.InstructorReads ? " (you read it)" : string.Empty)}"),
                 $"{c.Passed} / {c.Total}",
-                $"{GradeReport.Number(c.Points)} / {c.MaxPoints}",
-                Markup.Escape(c.Status));
+                $"{GradeReport.Number(c.Points)} / {c.MaxPoints}{(c.InstructorReads ? " to confirm" : string.Empty)}",
+                Markup.Escape(TextEscaping.Plain(c.Status)));
         }
 
         AnsiConsole.Write(table);
-        Console.WriteLine($"MNIST accuracy {GradeReport.Percent(grade.Mnist.Accuracy)} (threshold {GradeReport.Percent(grade.Mnist.Threshold)}); rules {grade.Rules.Passed}/{grade.Rules.Total}; build {(grade.Build.Succeeded ? "ok" : "FAILED")}.");
+        Console.WriteLine($"MNIST accuracy {GradeReport.Percent(grade.Mnist.Accuracy)} (threshold {GradeReport.Percent(grade.Mnist.Threshold)}); rules {(grade.Rules.Passed ? "hold" : "BROKEN")}; build {(grade.Build.Succeeded ? "ok" : "FAILED")}.");
+        foreach (string problem in grade.Rules.Problems)
+        {
+            Console.WriteLine($"Rule: {TextEscaping.Plain(problem)}");
+        }
+
         foreach (string file in grade.Tampered)
         {
-            Console.WriteLine($"Changed, so the original was used for grading: {file}");
+            Console.WriteLine($"Changed, so the original was used for grading: {TextEscaping.Plain(file)}");
         }
 
-        Console.WriteLine($"Total: {GradeReport.Number(grade.Score)} / {grade.MaxScore} — {(grade.Passed ? "PASSED" : "NOT PASSED")}. Details: {jsonPath}");
-    }
-
-    private static string Roster(IEnumerable<GradeReport> grades)
-    {
-        var csv = new StringBuilder("submission,score,maxScore,passed,mnistAccuracy,tamperedFiles\n");
-        foreach (GradeReport g in grades)
-        {
-            csv.AppendLine(CultureInfo.InvariantCulture,
-                $"{Csv(g.Submission)},{GradeReport.Number(g.Score)},{g.MaxScore},{(g.Passed ? "true" : "false")},{(g.Mnist.Accuracy is double a ? a.ToString("0.####", CultureInfo.InvariantCulture) : string.Empty)},{g.Tampered.Count}");
-        }
-
-        return csv.ToString();
-    }
-
-    private static string Csv(string value) => value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal) ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-
-    private static void WriteAtomically(string path, string content)
-    {
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, content);
-        File.Move(temp, path, overwrite: true);
+        string bonus = grade.MaxBonusScore > 0 ? $", bonus {GradeReport.Number(grade.BonusScore)} / {grade.MaxBonusScore}" : string.Empty;
+        Console.WriteLine($"Total: {grade.ScoreText()}{bonus} — {(grade.Passed ? "PASSED" : "NOT PASSED")}. Details: {jsonPath}");
     }
 }

@@ -28,17 +28,26 @@ public static class TrainCommand
             new("--batch-size") { Description = $"Samples per gradient step (reference run: {reference.BatchSize})." },
             new("--learning-rate") { Description = $"Gradient-descent step size (reference run: {reference.LearningRate})." },
             new("--hidden") { Description = $"Hidden layer sizes, comma-separated, e.g. 64 or 128,32 (reference run: {string.Join(',', reference.HiddenLayers)})." },
-            new("--activation") { Description = $"ReLU or Sigmoid (reference run: {reference.Activation})." },
+            new("--activation") { Description = $"relu, sigmoid, tanh or leaky-relu (reference run: {reference.Activation}; tanh and leaky-relu are checkpoint 6)." },
             new("--seed") { Description = $"Seed of the initial weights (reference run: {reference.Seed})." },
             new("--images") { Description = "Train on the first N training images; 0 for all (reference run: 0)." },
-            new("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png)." },
+            new("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png); the other pictures go beside it." },
+            new("--digits") { Description = "The digits to classify: 0-9 for all ten (checkpoint 9: validation set, early stopping, the network saved to a file), or a range or list such as 0-4 or 3,5,8." },
+            new("--model") { Description = "mlp (the default), cnn (checkpoint 10: your convolutional network, on all ten digits) or attention (checkpoint 11: your attention model learns to reverse sequences of digits)." },
+            new("--filters") { Description = "With --model cnn: the number of 5x5 filters (reference run: 16)." },
+            new("--patience") { Description = "Early stopping: epochs without a better validation accuracy before training stops (all ten digits: 5; 0 for none)." },
+            new("--validation") { Description = "Keep the last N training images apart for validation (all ten digits: 10,000)." },
+            new("--optimizer") { Description = "sgd (the default), momentum or adam (checkpoint 7)." },
+            new("--dropout") { Description = "Drop this fraction of the hidden activations in training, e.g. 0.2 (checkpoint 8; shuffles too)." },
             new("--kernel") { Description = "The matrix product the network trains with: clear (checkpoint 1's MatMul, the default) or fast (checkpoint 12's FastLinearAlgebra.MatMul)." },
         ];
+        var shuffle = new Option<bool>("--shuffle") { Description = "Visit the training images in a new order every epoch (checkpoint 8)." };
 
-        var command = new Command("train", "Train your network on MNIST: progress bar, test accuracy, confusion matrix and a PNG of the loss curve.")
+        var command = new Command("train", "Train your network on MNIST: progress bar, test accuracy, confusion matrix, and PNGs of the loss curve, the test images it got wrong and its first layer.")
         {
             track,
             graded,
+            shuffle,
         };
         foreach (Option<string?> option in passOn)
         {
@@ -51,6 +60,11 @@ public static class TrainCommand
             if (parse.GetValue(graded))
             {
                 arguments.Add("--graded");
+            }
+
+            if (parse.GetValue(shuffle))
+            {
+                arguments.Add("--shuffle");
             }
 
             foreach (Option<string?> option in passOn)
@@ -67,22 +81,45 @@ public static class TrainCommand
         return command;
     }
 
+    private static readonly string[] BuildSettings = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json"];
+
     private static int Run(string track, IEnumerable<string> arguments)
     {
-        string project = Path.Combine(KataPaths.Root, "tools", "Kata.Train");
-        Console.WriteLine($"Building the training program against {track}/ …");
-        string log = Path.Combine(KataPaths.Root, "artifacts", "train", "build.log");
-        ProcessResult built = ProcessRunner.Run(
-            "dotnet", ["build", project, "-c", "Release", $"-p:KataTrack={track}", "-p:KataOptimize=true", "--verbosity", "quiet", "-nologo"], KataPaths.Root, log);
-        if (built.ExitCode != 0)
+        string root = KataPaths.Root;
+        string project = Path.Combine(root, "tools", "Kata.Train");
+        string program = Path.Combine(project, "bin", "Release", "net10.0", "kata-train.dll");
+
+        // Built again only when the program, the shared code, the track's code or the build settings
+        // changed since the last good build for this track: an up-to-date MSBuild run still costs seconds.
+        string stamp = Path.Combine(project, "obj", "kata-train.built");
+        string[] inputs =
+        [
+            project, Path.Combine(root, "tools", "Kata.Core"), Path.Combine(root, track),
+            .. BuildSettings.Select(f => Path.Combine(root, f)),
+        ];
+        if (!File.Exists(program) || !BuildStamp.IsFresh(stamp, track, inputs))
         {
-            // The build's output is shown only when it fails: the compiler errors in the learner's code.
-            Console.Error.WriteLine(File.ReadAllText(log).Trim());
-            Console.Error.WriteLine($"The training program does not build against {track}/: fix the compiler errors above, or watch the reference with --track solutions.");
-            return built.ExitCode;
+            Console.WriteLine($"Building the training program against {track}/ …");
+            string log = Path.Combine(root, "artifacts", "train", "build.log");
+            ProcessResult built = ProcessRunner.Run(
+                "dotnet", ["build", project, "-c", "Release", $"-p:KataTrack={track}", "--verbosity", "quiet", "-nologo"], root, log);
+            if (built.ExitCode != 0)
+            {
+                // The build's output is shown only when it fails: the compiler errors in the learner's code.
+                if (File.Exists(stamp))
+                {
+                    File.Delete(stamp);
+                }
+
+                Console.Error.WriteLine(File.ReadAllText(log).Trim());
+                Console.Error.WriteLine($"The training program does not build against {track}/: fix the compiler errors above, or watch the reference with --track solutions.");
+                return built.ExitCode;
+            }
+
+            BuildStamp.Write(stamp, track);
         }
 
-        return Execute([Path.Combine(project, "bin", "Release", "net10.0", "kata-train.dll"), .. arguments]);
+        return Execute([program, .. arguments]);
     }
 
     // Runs dotnet with the terminal handed through, so the training program can draw its progress bar.

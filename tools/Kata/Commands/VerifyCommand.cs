@@ -15,11 +15,12 @@ public static class VerifyCommand
     {
         var verbose = new Option<bool>("--verbose") { Description = "Echo the full dotnet test output while it runs." };
         var quick = new Option<bool>("--quick") { Description = "Only the two test runs: skip the grading scenarios and the release export (a few minutes)." };
+        var mutants = new Option<bool>("--mutants") { Description = "Only the mutation check: do the visible tests catch the reference solutions' mutants? (Stryker.NET, 15 to 25 minutes on 2 cores)" };
         var command = new Command("verify", "Maintainers: check that every test passes on the solutions, every graded test fails on the stubs, grading can be trusted and the learner release is clean.")
         {
-            verbose, quick,
+            verbose, quick, mutants,
         };
-        command.SetAction(parse => Run(parse.GetValue(verbose), parse.GetValue(quick)));
+        command.SetAction(parse => parse.GetValue(mutants) ? MutationCheck.Run(DotnetTest.Root, Console.Out) : Run(parse.GetValue(verbose), parse.GetValue(quick)));
         return command;
     }
 
@@ -84,9 +85,16 @@ public static class VerifyCommand
             root, "solutions", Path.Combine(outDir, "tools.log"), echo: echo, annotateOnGitHub: true,
             target: Path.Combine(root, "tests", "Kata.Tools.Tests", "Kata.Tools.Tests.csproj"));
         CheckRan(tools, "tools", problems);
-        foreach (TestRecord test in tools.Tests.Where(t => !t.Passed))
+        // A tooling test that needs an optional tool (Node.js, Chromium) says so and is skipped where the tool
+        // is missing: a note, not a problem. .ci/run installs them.
+        foreach (TestRecord test in tools.Tests.Where(t => !t.Passed && t.Outcome != "Skipped"))
         {
             problems.Add($"tools: {test.FullyQualifiedName} {test.Outcome.ToLowerInvariant()}: {FirstLine(test.Message)}");
+        }
+
+        foreach (TestRecord test in tools.Tests.Where(t => t.Outcome == "Skipped"))
+        {
+            Console.WriteLine($"     skipped: {test.Name} — {FirstLine(test.Message)}");
         }
 
         if (!quick)
@@ -122,7 +130,7 @@ public static class VerifyCommand
 
         // The last line, for CI: the counts of the solutions run and the tooling tests.
         int passed = solutions.Tests.Count(t => t.Passed) + tools.Tests.Count(t => t.Passed);
-        int failed = solutions.Tests.Count(t => !t.Passed) + (solutions.Aborted ? 1 : 0) + tools.Tests.Count(t => !t.Passed) + (tools.Aborted ? 1 : 0);
+        int failed = solutions.Tests.Count(t => !t.Passed) + (solutions.Aborted ? 1 : 0) + tools.Tests.Count(t => !t.Passed && t.Outcome != "Skipped") + (tools.Aborted ? 1 : 0);
         Console.WriteLine($"{passed} passed, {failed} failed");
         return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.NotYet;
     }
@@ -141,7 +149,8 @@ public static class VerifyCommand
         static string GroupOf(TestRecord t) => t.IsRule ? "rules" : t.Checkpoint?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
         return
         [
-            .. solutions.Tests.Concat(exercises.Tests).Select(GroupOf).Distinct().Order(StringComparer.Ordinal).Select(group =>
+            .. solutions.Tests.Concat(exercises.Tests).Select(GroupOf).Distinct()
+                .OrderBy(g => int.TryParse(g, out int n) ? n : int.MaxValue).ThenBy(g => g, StringComparer.Ordinal).Select(group =>
             {
                 var s = solutions.Tests.Where(t => GroupOf(t) == group).ToList();
                 var e = exercises.Tests.Where(t => GroupOf(t) == group).ToList();

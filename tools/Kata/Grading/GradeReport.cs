@@ -9,43 +9,64 @@ namespace Kata.Cli.Grading;
 /// <summary>One failing test, as a grade shows it: its name and the first line of its message.</summary>
 public sealed record FailedTest(string Test, string Message);
 
+/// <summary>
+/// One learner method of a checkpoint: it earns its share of the checkpoint's points only when every test
+/// that grades it passes, so code that returns zeros of the right shape earns nothing for it.
+/// </summary>
+public sealed record MethodGrade(string Method, int Passed, int Total, bool Complete, double Points);
+
 /// <summary>How one checkpoint did.</summary>
 public sealed record CheckpointGrade(
     int Id,
     string Title,
     bool Required,
+    bool InstructorReads,
     int Passed,
     int Total,
     double Points,
     int MaxPoints,
     string Status,
+    IReadOnlyList<MethodGrade> Methods,
     IReadOnlyList<FailedTest> Failures);
 
-/// <summary>The MNIST accuracy the graded test measured, and the threshold it had to beat.</summary>
-public sealed record MnistGrade(double? Accuracy, double? Threshold);
+/// <summary>The graded MNIST run: the accuracy the grader computed, the threshold, and its verdict in words.</summary>
+public sealed record MnistGrade(double? Accuracy, double? Threshold, string? Verdict);
 
-/// <summary>The kata's rules (learner code BCL-only, …): a submission that breaks one does not pass.</summary>
-public sealed record RulesGrade(int Passed, int Total, IReadOnlyList<FailedTest> Failures);
+/// <summary>
+/// The kata's rules, checked by the grader on the compiled learner code before any of it runs: the public
+/// API is the kata's, no internals are opened, only the .NET base library is used.
+/// </summary>
+public sealed record RulesGrade(bool Passed, IReadOnlyList<string> Problems);
 
 /// <summary>Whether the learner's code compiled, with the first errors when it did not.</summary>
 public sealed record BuildGrade(bool Succeeded, IReadOnlyList<string> Errors);
 
+/// <summary>Something an instructor should look at: edited tests, a runaway loop, a crash, a report that is not trusted.</summary>
+public sealed record GradeFlag(string Kind, string Detail);
+
 /// <summary>
 /// The grade of one submission: what grade.json holds. Everything in it is a pure function of the
 /// submission and the pristine tests (no times, no paths), so grading the same code twice gives the
-/// same bytes.
+/// same bytes. <see cref="Score"/> counts only what the tests establish; the points of checkpoints whose
+/// content the instructor reads (the reflection) are in <see cref="PointsToConfirm"/> until then.
 /// </summary>
 public sealed record GradeReport(
     string Submission,
     double Score,
     int MaxScore,
+    double PointsToConfirm,
+    IReadOnlyList<int> NeedsReading,
+    double BonusScore,
+    int MaxBonusScore,
     bool Passed,
+    string Sandbox,
     MnistGrade Mnist,
     IReadOnlyList<CheckpointGrade> Checkpoints,
     RulesGrade Rules,
     BuildGrade Build,
     IReadOnlyList<string> Tampered,
-    IReadOnlyList<string> Ignored)
+    IReadOnlyList<string> Ignored,
+    IReadOnlyList<GradeFlag> Flags)
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -58,32 +79,58 @@ public sealed record GradeReport(
     /// <summary>grade.json.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
 
-    /// <summary>The grade as markdown, for $GITHUB_STEP_SUMMARY and grade.md.</summary>
+    /// <summary>Reads a grade.json back.</summary>
+    public static GradeReport? FromJson(string json) => JsonSerializer.Deserialize<GradeReport>(json, JsonOptions);
+
+    /// <summary>"90 / 100 + 10 to confirm" as grades show the score.</summary>
+    public string ScoreText() =>
+        $"{Number(Score)} / {MaxScore}{(NeedsReading.Count > 0 ? $" + {Number(PointsToConfirm)} to confirm" : string.Empty)}";
+
+    /// <summary>
+    /// The grade as markdown, for $GITHUB_STEP_SUMMARY and grade.md. Every text that comes from the
+    /// submission (test messages, file names) is escaped, so it shows as text and never as markup.
+    /// </summary>
     public string ToMarkdown()
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"## Kata grade: {Number(Score)} / {MaxScore} — {(Passed ? "passed ✅" : "not passed ❌")}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"## Kata grade: {ScoreText()} — {(Passed ? "passed ✅" : "not passed ❌")}");
         md.AppendLine();
+        if (NeedsReading.Count > 0)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"Checkpoint {string.Join(", ", NeedsReading)} needs the instructor's reading: its tests check only the form of the text, so its points are shown as *to confirm*.");
+            md.AppendLine();
+        }
+
         md.AppendLine("| Checkpoint | Tests passed | Points | Status |");
         md.AppendLine("|---|---:|---:|---|");
         foreach (CheckpointGrade c in Checkpoints)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Id}. {c.Title}{(c.Required ? string.Empty : " (bonus)")} | {c.Passed} / {c.Total} | {Number(c.Points)} / {c.MaxPoints} | {c.Status} |");
+            string kind = !c.Required ? " (bonus)" : c.InstructorReads ? " (needs the instructor's reading)" : string.Empty;
+            string points = $"{Number(c.Points)} / {c.MaxPoints}{(c.InstructorReads ? " to confirm" : string.Empty)}";
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Id}. {TextEscaping.Markdown(c.Title)}{kind} | {c.Passed} / {c.Total} | {points} | {TextEscaping.Markdown(c.Status)} |");
         }
 
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"- MNIST digits 0–4 test accuracy: **{Percent(Mnist.Accuracy)}** (threshold {Percent(Mnist.Threshold)})");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Rules of the kata: {Rules.Passed} / {Rules.Total} pass");
+        if (MaxBonusScore > 0)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Bonus checkpoints: **{Number(BonusScore)} / {MaxBonusScore}** (never needed for a pass)");
+        }
+
+        md.AppendLine(CultureInfo.InvariantCulture, $"- MNIST test accuracy, computed by the grader: **{Percent(Mnist.Accuracy)}** (threshold {Percent(Mnist.Threshold)})");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Rules of the kata (checked before any of your code ran): {(Rules.Passed ? "all hold" : "broken")}");
+        foreach (string problem in Rules.Problems)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"  - {TextEscaping.Markdown(problem)}");
+        }
+
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Sandbox: {TextEscaping.Markdown(Sandbox)}");
         if (!Build.Succeeded)
         {
             md.AppendLine("- **Your code does not compile**, so no test could run:");
-            md.AppendLine("```");
             foreach (string error in Build.Errors)
             {
-                md.AppendLine(error);
+                md.AppendLine(CultureInfo.InvariantCulture, $"  - {TextEscaping.Markdown(error)}");
             }
-
-            md.AppendLine("```");
         }
 
         if (Tampered.Count > 0)
@@ -91,11 +138,31 @@ public sealed record GradeReport(
             md.AppendLine("- Changed test or configuration files (grading used the original ones):");
             foreach (string file in Tampered)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"  - `{file}`");
+                md.AppendLine(CultureInfo.InvariantCulture, $"  - {TextEscaping.Markdown(file)}");
             }
         }
 
-        var failures = Checkpoints.SelectMany(c => c.Failures.Select(f => (c.Id, f))).Concat(Rules.Failures.Select(f => (Id: 0, f))).ToList();
+        foreach (GradeFlag flag in Flags.Where(f => f.Kind != "tampered"))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {TextEscaping.Markdown(flag.Kind)}: {TextEscaping.Markdown(flag.Detail)}");
+        }
+
+        var unfinished = Checkpoints.SelectMany(c => c.Methods.Where(m => !m.Complete).Select(m => (c.Id, m))).ToList();
+        if (unfinished.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("<details><summary>Methods without points (a method earns its points when every test of it passes)</summary>");
+            md.AppendLine();
+            foreach ((int id, MethodGrade m) in unfinished)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- checkpoint {id}: {TextEscaping.Markdown(m.Method)} — {m.Passed} of {m.Total} tests pass");
+            }
+
+            md.AppendLine();
+            md.AppendLine("</details>");
+        }
+
+        var failures = Checkpoints.SelectMany(c => c.Failures.Select(f => (c.Id, f))).ToList();
         if (failures.Count > 0)
         {
             md.AppendLine();
@@ -103,7 +170,7 @@ public sealed record GradeReport(
             md.AppendLine();
             foreach ((int id, FailedTest f) in failures)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {(id == 0 ? "rules" : $"checkpoint {id}")}: `{f.Test}` — {f.Message}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- checkpoint {id}: {TextEscaping.Markdown(f.Test)} — {TextEscaping.Markdown(f.Message)}");
             }
 
             md.AppendLine();
@@ -119,4 +186,75 @@ public sealed record GradeReport(
     /// <summary>A fraction as a percentage, or "n/a".</summary>
     public static string Percent(double? fraction) =>
         fraction is double f ? (f * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "n/a";
+}
+
+/// <summary>
+/// Makes text that came from a submission safe where it is shown: markdown (and the HTML GitHub renders
+/// from it), CSV opened in a spreadsheet, a terminal.
+/// </summary>
+public static class TextEscaping
+{
+    /// <summary>
+    /// One line of plain text in markdown: control characters dropped, line breaks turned into spaces,
+    /// HTML's &lt; &gt; &amp; as entities and markdown's punctuation behind a backslash.
+    /// </summary>
+    public static string Markdown(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var md = new StringBuilder(text.Length + 16);
+        foreach (char c in Plain(text))
+        {
+            switch (c)
+            {
+                case '<': md.Append("&lt;"); break;
+                case '>': md.Append("&gt;"); break;
+                case '&': md.Append("&amp;"); break;
+                case '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '-' or '!' or '|' or '~' or '"':
+                    md.Append('\\').Append(c);
+                    break;
+                default: md.Append(c); break;
+            }
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>
+    /// A CSV field: quoted when it holds a comma, quote or line break, and a leading = + - @ (which a
+    /// spreadsheet would run as a formula) defused with an apostrophe.
+    /// </summary>
+    public static string Csv(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        string text = Plain(value);
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
+        {
+            text = "'" + text;
+        }
+
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    }
+
+    /// <summary>HTML text content and attribute values.</summary>
+    public static string Html(string value) => HtmlEncoder.Default.Encode(Plain(value));
+
+    /// <summary>One line without control characters (terminal escape sequences, carriage returns).</summary>
+    public static string Plain(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var text = new StringBuilder(value.Length);
+        foreach (char c in value)
+        {
+            if (c is '\n' or '\r' or '\t')
+            {
+                text.Append(' ');
+            }
+            else if (!char.IsControl(c))
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
 }

@@ -1,136 +1,377 @@
+using System.Globalization;
+using System.Security;
+using System.Security.Cryptography;
+using System.Text;
 using Kata.Cli.Infrastructure;
 using Kata.Core;
 
 namespace Kata.Cli.Grading;
 
+/// <summary>What every grade of one grading command shares: the pristine kata, its plan, MNIST, the sandbox.</summary>
+/// <param name="Pristine">The folder of the original kata: tests, hold-outs, test support, configuration.</param>
+/// <param name="Curriculum">Its curriculum.json.</param>
+/// <param name="Plan">Its tests and API, from its own build of the stubs.</param>
+/// <param name="Mnist">The real MNIST files and labels; the sandbox gets a sealed view.</param>
+/// <param name="Sandbox">Where learner code runs, or null to run it directly (a learner's own copy, or --no-sandbox).</param>
+/// <param name="Key">The instructor's secret for the control runs' relabelling (may be empty).</param>
+public sealed record GradingSession(string Pristine, Curriculum Curriculum, Plan Plan, SealedMnist Mnist, Sandbox? Sandbox, string Key);
+
 /// <summary>
-/// Grades one workspace: builds the learner's code once, then runs each checkpoint in its own
-/// <c>dotnet test</c> (its own test host, so a crash or a stack overflow in one checkpoint cannot
-/// erase the others), in grade mode: every checkpoint and every hold-out present is revealed.
+/// Grades one submission: lays the learner's source files over a private copy of the pristine kata,
+/// builds it, checks the compiled code's rules from its metadata, runs the tests in the sandbox (again
+/// without the tests already done whenever the test host crashes, so a crash costs only its own test),
+/// and decides every verdict outside the sandbox: the tests counted are the pristine plan's, a graded
+/// training run is judged from its report, and a method earns its points only when all its tests pass.
 /// </summary>
-public sealed class Grader(Curriculum curriculum, TextWriter progress)
+public sealed class Grader(GradingSession session, TextWriter progress)
 {
-    /// <summary>A checkpoint's test host is stopped after this long, whatever happens inside.</summary>
-    public static readonly TimeSpan CheckpointTimeout = TimeSpan.FromMinutes(20);
+    /// <summary>One test-host run is stopped after this long, whatever happens inside.</summary>
+    public static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(20);
+
+    /// <summary>How often a crashed test host is started again for the tests that did not run.</summary>
+    public const int MaxRestarts = 12;
 
     private const int MessageLength = 240;
 
     /// <summary>
-    /// Grades <paramref name="workspace"/>; logs go to <paramref name="logDirectory"/>. With
-    /// <paramref name="only"/>, only that checkpoint is run (the others are reported as not graded).
+    /// Grades the learner's copy at <paramref name="submission"/>; logs go to <paramref name="logDirectory"/>.
+    /// With <paramref name="only"/>, only that checkpoint is run (the others are reported as not graded).
     /// </summary>
-    public GradeReport Grade(string submissionName, Workspace workspace, string logDirectory, int? only = null)
+    public GradeReport Grade(string submissionName, string submission, string logDirectory, int? only = null)
     {
+        DirectoryInfo scratch = Directory.CreateTempSubdirectory("kata-grade-");
+        try
+        {
+            var workspace = Workspace.Create(session.Pristine, submission, Path.Combine(scratch.FullName, "work"));
+            return Grade(submissionName, workspace, scratch.FullName, logDirectory, only);
+        }
+        finally
+        {
+            try
+            {
+                // KATA_GRADE_KEEP=1 keeps the private folder, for a maintainer looking into a grade.
+                if (Environment.GetEnvironmentVariable("KATA_GRADE_KEEP") is not "1")
+                {
+                    scratch.Delete(recursive: true);
+                }
+                else
+                {
+                    progress.WriteLine($"Kept {scratch.FullName}.");
+                }
+            }
+            catch (IOException)
+            {
+                // A file still open by a process that is ending; the system's temp cleaner takes it.
+            }
+        }
+    }
+
+    private GradeReport Grade(string submissionName, Workspace workspace, string scratch, string logDirectory, int? only)
+    {
+        Curriculum curriculum = session.Curriculum;
+        if (Directory.Exists(logDirectory))
+        {
+            Directory.Delete(logDirectory, recursive: true); // logs of an earlier grade would mislead
+        }
+
         progress.WriteLine($"Building {submissionName} …");
         string buildLog = Path.Combine(logDirectory, "build.log");
         bool built = DotnetTest.Build(workspace.Root, "exercises", buildLog);
-        var buildGrade = new BuildGrade(built, built ? [] : FirstErrors(buildLog, workspace.Root));
+        var build = new BuildGrade(built, built ? [] : FirstErrors(buildLog, workspace.Root));
 
-        var environment = new Dictionary<string, string?>
-        {
-            ["KATA_GRADE"] = "1",
-            ["MNIST_DIR"] = Environment.GetEnvironmentVariable("MNIST_DIR"),
-        };
-        string[] hostArguments = ["--no-build", "--blame-hang", "--blame-hang-timeout", "15m", "--blame-hang-dump-type", "none"];
+        RulesGrade rules = built ? CheckRules(workspace.Root) : new RulesGrade(false, ["Not checked: the code does not compile."]);
+        var flags = new List<GradeFlag>(workspace.Tampered.Select(t => new GradeFlag("tampered", t)));
+        flags.AddRange(rules.Problems.Select(p => new GradeFlag("rules", p)));
+
+        Dictionary<string, Verdict> verdicts = built && rules.Passed
+            ? RunTests(workspace, scratch, logDirectory, only, flags)
+            : [];
+        string why = !built ? "build failed" : !rules.Passed ? "rules broken" : "not graded";
 
         var checkpoints = new List<CheckpointGrade>();
-        var metrics = new Dictionary<string, double>();
         foreach (Checkpoint checkpoint in curriculum.Checkpoints)
         {
-            if (!built || (only is int id && id != checkpoint.Id))
-            {
-                checkpoints.Add(new CheckpointGrade(
-                    checkpoint.Id, checkpoint.Title, checkpoint.Required, 0, 0, 0, checkpoint.Points,
-                    built ? "not graded" : "build failed", []));
-                continue;
-            }
-
-            progress.WriteLine($"Checkpoint {checkpoint.Id} · {checkpoint.Title} …");
-            TestRunReport run = DotnetTest.Run(
-                workspace.Root, "exercises", Path.Combine(logDirectory, $"checkpoint{checkpoint.Id}.log"), environment,
-                [.. hostArguments, "--filter", $"Checkpoint={checkpoint.Id}"], timeout: CheckpointTimeout);
-            foreach ((string name, double value) in run.Metrics)
-            {
-                metrics[name] = value;
-            }
-
-            checkpoints.Add(GradeCheckpoint(checkpoint, run, workspace.Root));
+            var tests = session.Plan.Tests.Where(t => t.Checkpoint == checkpoint.Id && t.Kind != KindRules).ToList();
+            bool graded = (only is null || only == checkpoint.Id) && verdicts.Count > 0;
+            checkpoints.Add(graded
+                ? Score(checkpoint, tests, verdicts, workspace.Root)
+                : new CheckpointGrade(checkpoint.Id, checkpoint.Title, checkpoint.Required, checkpoint.InstructorReads, 0, tests.Count, 0, checkpoint.Points, tests.Count == 0 ? "no tests" : why, [], []));
         }
 
-        RulesGrade rules = new(0, 0, []);
-        if (built)
-        {
-            progress.WriteLine("Rules of the kata …");
-            TestRunReport run = DotnetTest.Run(
-                workspace.Root, "exercises", Path.Combine(logDirectory, "rules.log"), environment,
-                [.. hostArguments, "--filter", "Kind=Rules"], timeout: CheckpointTimeout);
-            var results = run.Tests.Where(t => t.IsRule).ToList();
-            // A rule that does not apply to this copy (Assert.Ignore) is no failure.
-            var failed = results.Where(t => t.Outcome == "Failed").ToList();
-            rules = new RulesGrade(results.Count - failed.Count, results.Count, Failures(failed, workspace.Root));
-            if (run.Aborted && results.Count == 0)
-            {
-                rules = new RulesGrade(0, 1, [new FailedTest("rules", "The rules could not run (the test host crashed).")]);
-            }
-        }
-
-        double score = Math.Round(checkpoints.Sum(c => c.Points), 2, MidpointRounding.AwayFromZero);
-        int maxScore = curriculum.Checkpoints.Sum(c => c.Points);
-        bool passed = built
-            && rules.Total > 0 && rules.Passed == rules.Total
+        double Sum(Func<CheckpointGrade, bool> which) => Math.Round(checkpoints.Where(which).Sum(c => c.Points), 2, MidpointRounding.AwayFromZero);
+        Verdict? mnist = verdicts.Values.FirstOrDefault(v => v.Run == GradedRunSpec.Mnist.Name);
+        bool passed = built && rules.Passed
             && checkpoints.Where(c => c.Required && (only is null || c.Id == only)).All(c => c.Total > 0 && c.Passed == c.Total);
 
         return new GradeReport(
             submissionName,
-            score,
-            maxScore,
+            Sum(c => c.Required && !c.InstructorReads),
+            curriculum.Checkpoints.Where(c => c.Required).Sum(c => c.Points),
+            Sum(c => c.Required && c.InstructorReads),
+            [.. curriculum.Checkpoints.Where(c => c.InstructorReads).Select(c => c.Id)],
+            Sum(c => !c.Required),
+            curriculum.Checkpoints.Where(c => !c.Required).Sum(c => c.Points),
             passed,
-            new MnistGrade(metrics.TryGetValue("mnist.accuracy", out double a) ? a : null, curriculum.Mnist.Threshold),
+            session.Sandbox is null
+                ? "none: the code ran directly on this machine (a learner's own copy, or --no-sandbox)"
+                : "bubblewrap: own user, process and network namespaces; read-only system; " + Sandbox.DescribeLimits(),
+            new MnistGrade(mnist?.Accuracy, curriculum.Mnist.Threshold, mnist?.RunMessage),
             checkpoints,
             rules,
-            buildGrade,
+            build,
             workspace.Tampered,
-            workspace.Ignored);
+            workspace.Ignored,
+            flags);
     }
 
-    private static CheckpointGrade GradeCheckpoint(Checkpoint checkpoint, TestRunReport run, string root)
-    {
-        var results = run.Tests.Where(t => t.Checkpoint == checkpoint.Id).ToList();
+    private const string KindRules = "Rules";
 
-        // The total comes from the test host's own count, sent before any test ran; if the host died
-        // before it could count, fall back on the results that did arrive.
-        int total = run.Plan.TryGetValue(checkpoint.Id, out int planned) ? planned : results.Count;
-        int passed = results.Count(t => t.Passed);
-        double points = total == 0 ? 0 : Math.Round(checkpoint.Points * (double)passed / total, 2, MidpointRounding.AwayFromZero);
-        string status =
-            total == 0 ? "no tests"
-            : run.Aborted && results.Count < total ? $"crashed after {results.Count} of {total} tests"
-            : passed == total ? "complete"
-            : $"{total - passed} failing";
-        List<FailedTest> failures = Failures(results, root);
-        if (run.Aborted && results.Count < total)
+    /// <summary>A test's verdict: passed or not, why, and for a graded run its accuracy and the grader's sentence.</summary>
+    private sealed record Verdict(bool Passed, string Message, string? Site = null, string? Run = null, double? Accuracy = null, string? RunMessage = null);
+
+    // The rules that make the tests trustworthy, checked on metadata before any learner code runs.
+    private RulesGrade CheckRules(string root)
+    {
+        IReadOnlyList<string> assemblies = LearnerAssemblies.Find(root);
+        var problems = new List<string>(LearnerAssemblies.RuleViolations(assemblies));
+        problems.AddRange(LearnerAssemblies.Differences(session.Plan.Api, LearnerAssemblies.PublicApi(assemblies)));
+        return new RulesGrade(problems.Count == 0, problems);
+    }
+
+    private Dictionary<string, Verdict> RunTests(Workspace workspace, string scratch, string logDirectory, int? only, List<GradeFlag> flags)
+    {
+        var planned = session.Plan.Tests
+            .Where(t => t.Kind != KindRules && t.Checkpoint is int id && (only is null || id == only))
+            .ToDictionary(t => t.FullyQualifiedName, StringComparer.Ordinal);
+
+        // MNIST as the tests see it: no t10k labels, and control labels drawn for this submission.
+        IReadOnlyList<SandboxFile> mnist = session.Mnist.Seal(Path.Combine(scratch, "mnist"), session.Curriculum, session.Key, LearnerHash(workspace.Root));
+        string runDirectory = Directory.CreateDirectory(Path.Combine(scratch, "run")).FullName;
+        var testEnvironment = new Dictionary<string, string>
         {
-            failures.Add(new FailedTest(
-                "(test host)",
-                "The test run stopped early — a crash such as a stack overflow (endless recursion?) or a process that ran too long. The tests that did not run count as failed."));
+            ["KATA_GRADE"] = "1",
+            [MnistData.SealedVariable] = "1",
+            [MnistData.DirectoryVariable] = session.Sandbox is null ? Path.Combine(scratch, "mnist") : Sandbox.MnistInside,
+            ["KATA_RUN_LIST"] = Path.Combine(session.Sandbox is null ? runDirectory : Sandbox.RunInside, "tests.txt"),
+        };
+        if (session.Sandbox is null)
+        {
+            foreach (SandboxFile file in mnist.Where(f => Path.GetDirectoryName(f.Source) != Path.Combine(scratch, "mnist")))
+            {
+                File.CreateSymbolicLink(Path.Combine(scratch, "mnist", file.InsideName), file.Source);
+            }
         }
 
-        return new CheckpointGrade(checkpoint.Id, checkpoint.Title, checkpoint.Required, passed, total, points, checkpoint.Points, status, failures);
+        string? host = session.Sandbox is { } sandbox && OperatingSystem.IsLinux()
+            ? sandbox.HostScript(scratch, workspace.Root, mnist, runDirectory, testEnvironment)
+            : OperatingSystem.IsWindows() ? null : Sandbox.PlainHostScript(scratch);
+
+        var results = new Dictionary<string, List<TestRecord>>(StringComparer.Ordinal);
+        var records = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var crashed = new List<string>();
+        var notRun = new Dictionary<string, string>(StringComparer.Ordinal);
+        var crashesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var remaining = new List<string>(planned.Keys.Order(StringComparer.Ordinal));
+        int unexpected = 0;
+        bool loadCrash = false;
+        for (int attempt = 0; remaining.Count > 0 && attempt <= MaxRestarts; attempt++)
+        {
+            // After a crash, the tests of the method that crashed run last, so the others are sure to run.
+            List<string> batch = [.. remaining.Where(t => !planned[t].Grades.Any(crashesOf.ContainsKey))];
+            if (batch.Count == 0)
+            {
+                batch = remaining;
+            }
+
+            progress.WriteLine(attempt == 0 ? $"Running {batch.Count} tests …" : $"The test host stopped; running {batch.Count} of the {remaining.Count} tests that did not run …");
+            string settings = Path.Combine(scratch, $"run-{attempt}.runsettings");
+            File.WriteAllText(settings, RunSettings(host));
+            File.WriteAllLines(Path.Combine(runDirectory, "tests.txt"), batch);
+            string stderr = Path.Combine(scratch, $"host-stderr-{attempt + 1}.log");
+            TestRunReport run = DotnetTest.Run(
+                workspace.Root,
+                "exercises",
+                Path.Combine(logDirectory, $"tests-{attempt + 1}.log"),
+                new Dictionary<string, string?>(testEnvironment.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value))) { ["KATA_HOST_STDERR"] = stderr },
+                ["--no-build", "--settings", settings],
+                timeout: RunTimeout,
+                target: Path.Combine(workspace.Root, "tests", "NeuralNet.Tests", "NeuralNet.Tests.csproj"),
+                wrapper: session.Sandbox?.Outer([]));
+
+            foreach (TestRecord record in run.Tests)
+            {
+                if (batch.Contains(record.FullyQualifiedName))
+                {
+                    (results.TryGetValue(record.FullyQualifiedName, out List<TestRecord>? list) ? list : results[record.FullyQualifiedName] = []).Add(record);
+                }
+                else
+                {
+                    unexpected++;
+                }
+            }
+
+            foreach ((string name, List<string> copies) in run.Records ?? new Dictionary<string, List<string>>())
+            {
+                (records.TryGetValue(name, out List<string>? list) ? list : records[name] = []).AddRange(copies);
+            }
+
+            int ran = batch.Count(results.ContainsKey);
+            remaining.RemoveAll(results.ContainsKey);
+            if (remaining.Count == 0)
+            {
+                break;
+            }
+
+            // The host stopped before these ran: the test it was running crashed it (a stack overflow, an
+            // exit, a kill). That test fails; the others get a new host.
+            bool WithoutResult(string t) => batch.Contains(t) && !results.ContainsKey(t);
+            string? culprit = StartedIn(stderr).LastOrDefault(WithoutResult) ?? (run.Started ?? []).LastOrDefault(WithoutResult);
+            if (culprit is null || results.ContainsKey(culprit))
+            {
+                if (run.Plan.Count == 0 && results.Count == 0)
+                {
+                    // The kata's test support never spoke: the host did not start. Not the learner's doing.
+                    throw new KataException($"The test host did not start, so nothing was graded; see {run.LogPath}.", ExitCodes.Environment);
+                }
+
+                if (ran == 0)
+                {
+                    loadCrash = run.Aborted;
+                    break; // nothing started and nothing ran: another run would do the same
+                }
+
+                continue;
+            }
+
+            crashed.Add(culprit);
+            remaining.Remove(culprit);
+            flags.Add(new GradeFlag("crash", $"{planned[culprit].Name} stopped the test host (a stack overflow, an exit or a kill); the other tests ran in a new one."));
+
+            // A method that crashed the host twice fails its other tests without running them: each would
+            // cost a new host, and the method earns nothing either way.
+            foreach (string method in planned[culprit].Grades)
+            {
+                (crashesOf.TryGetValue(method, out List<string>? list) ? list : crashesOf[method] = []).Add(planned[culprit].Name);
+                if (crashesOf[method].Count >= 2)
+                {
+                    foreach (string test in remaining.Where(t => planned[t].Grades.Contains(method)).ToList())
+                    {
+                        notRun[test] = $"Not run: {method} crashed the test host in two earlier tests ({string.Join(", ", crashesOf[method])}); fix that first.";
+                        remaining.Remove(test);
+                    }
+                }
+            }
+        }
+
+        if (unexpected > 0)
+        {
+            flags.Add(new GradeFlag("forged", $"{unexpected} result(s) arrived for tests that were not asked for or had already reported; they were ignored."));
+        }
+
+        foreach ((string name, List<string> copies) in records.Where(r => r.Value.Count > 1))
+        {
+            flags.Add(new GradeFlag("forged", $"the report of graded run {name} arrived {copies.Count} times; none is trusted."));
+        }
+
+        var verdicts = new Dictionary<string, Verdict>(StringComparer.Ordinal);
+        foreach ((string fqn, PlannedTest test) in planned)
+        {
+            Verdict verdict = crashed.Contains(fqn)
+                ? new Verdict(false, "This test stopped the test host (a stack overflow from endless recursion, an exit or a kill), so it failed; the other tests ran in a new host.")
+                : notRun.TryGetValue(fqn, out string? why) ? new Verdict(false, why)
+                : !results.TryGetValue(fqn, out List<TestRecord>? copies)
+                    ? new Verdict(false, loadCrash
+                        ? "This test did not run: the test host stopped while loading your code, before any test ran (a static constructor or module initializer that crashes?)."
+                        : "This test did not run: the test host stopped too often.")
+                    : copies.Count > 1
+                        ? new Verdict(false, $"This test reported {copies.Count} results; a test reports once, so none is trusted.")
+                        : new Verdict(copies[0].Passed, OneLine(copies[0].Message ?? copies[0].Outcome, workspace.Root), copies[0].Site);
+
+            if (test.GradedRun is { } runName)
+            {
+                GradedRunSpec spec = GradedRunSpec.All.FirstOrDefault(s => s.Name == runName)
+                    ?? throw new InvalidOperationException($"The kata's test {test.Name} names graded run {runName}, which Kata.Core.GradedRunSpec does not know.");
+                GradedRunVerdict run = session.Mnist.Check(spec, session.Curriculum, records.GetValueOrDefault(runName));
+                verdict = verdict.Passed
+                    ? new Verdict(run.Passed, run.Message, Run: runName, Accuracy: run.Accuracy, RunMessage: run.Message)
+                    : verdict with { Run = runName, Accuracy = run.Accuracy, RunMessage = run.Message };
+            }
+
+            if (!verdict.Passed && IsRunaway(verdict.Message))
+            {
+                flags.Add(new GradeFlag("runaway", $"{test.Name}: {verdict.Message}"));
+            }
+
+            verdicts[fqn] = verdict;
+        }
+
+        return verdicts;
     }
 
-    private static List<FailedTest> Failures(IEnumerable<TestRecord> results, string root) =>
-    [
-        .. results.Where(t => !t.Passed).Select(t => new FailedTest(t.Name, OneLine(t.Message ?? t.Outcome, root))),
-    ];
+    // A checkpoint's points: each method (a test's Grades) weighs as many tests as grade it, and earns
+    // its weight only when every one of them passes.
+    private CheckpointGrade Score(Checkpoint checkpoint, List<PlannedTest> tests, Dictionary<string, Verdict> verdicts, string root)
+    {
+        bool Passed(PlannedTest t) => verdicts.TryGetValue(t.FullyQualifiedName, out Verdict? v) && v.Passed;
+        var methods = tests
+            .SelectMany(t => (t.Grades.Count > 0 ? t.Grades : ["(ungraded)"]).Select(m => (Method: m, Test: t)))
+            .GroupBy(p => p.Method, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Method: g.Key, Total: g.Count(), Passed: g.Count(p => Passed(p.Test))))
+            .ToList();
+        int weights = methods.Sum(m => m.Total);
+        var methodGrades = methods
+            .Select(m => new MethodGrade(m.Method, m.Passed, m.Total, m.Passed == m.Total, weights == 0 ? 0 : Math.Round(checkpoint.Points * (double)m.Total / weights, 2, MidpointRounding.AwayFromZero)))
+            .Select(m => m with { Points = m.Complete ? m.Points : 0 })
+            .ToList();
+        double points = weights == 0 ? 0 : Math.Round(checkpoint.Points * (double)methods.Where(m => m.Passed == m.Total).Sum(m => m.Total) / weights, 2, MidpointRounding.AwayFromZero);
+
+        int passed = tests.Count(Passed);
+        var failures = tests.Where(t => !Passed(t)).Select(t => (t, v: verdicts[t.FullyQualifiedName]))
+            .Select(x => new FailedTest(x.t.Name, Limit(x.v.Message + (x.v.Site is { } site ? $" ({OneLine(site, root)})" : string.Empty))))
+            .ToList();
+        string status = tests.Count == 0 ? "no tests" : passed == tests.Count ? "complete" : $"{tests.Count - passed} failing";
+        return new CheckpointGrade(checkpoint.Id, checkpoint.Title, checkpoint.Required, checkpoint.InstructorReads, passed, tests.Count, points, checkpoint.Points, status, methodGrades, failures);
+    }
+
+    private static bool IsRunaway(string message) =>
+        message.Contains("without returning", StringComparison.Ordinal) || message.Contains("did not return within", StringComparison.Ordinal)
+        || message.Contains("never finished loading", StringComparison.Ordinal);
+
+    // The test host starts through the sandbox when there is one. (Which tests run is the run list's
+    // business: NUnit's own filter does not match parameterised tests by their full names.)
+    // Results are sent one at a time (BatchSize 1), so a crash loses none that finished before it.
+    private static string RunSettings(string? host) =>
+        "<RunSettings>\n  <RunConfiguration>\n    <BatchSize>1</BatchSize>\n"
+        + (host is null ? string.Empty : $"    <DotNetHostPath>{SecurityElement.Escape(host)}</DotNetHostPath>\n")
+        + "  </RunConfiguration>\n</RunSettings>\n";
+
+    // The tests the host announced on its stderr, in order (see LearnerCodeCommand.Announce).
+    private static IEnumerable<string> StartedIn(string stderr) =>
+        File.Exists(stderr)
+            ? File.ReadLines(stderr).Where(l => l.StartsWith("[kata-start] ", StringComparison.Ordinal)).Select(l => l["[kata-start] ".Length..])
+            : [];
+
+    // The learner's files in the workspace, hashed: the same submission always gets the same control run.
+    private static string LearnerHash(string root)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach ((string relative, string full) in Workspace.ListFiles(Path.Combine(root, "exercises")).OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
+            sha.AppendData(File.ReadAllBytes(full));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static string Limit(string line) => line.Length <= MessageLength ? line : line[..MessageLength] + " …";
 
     // A failure message on one line, without the workspace path, so a grade reads well and is the same
     // wherever it was computed.
-    private static string OneLine(string message, string root)
-    {
-        string line = string.Join(' ', message.Replace(root.TrimEnd('/') + "/", string.Empty, StringComparison.Ordinal)
-            .Split((char[])['\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
-        return line.Length <= MessageLength ? line : line[..MessageLength] + " …";
-    }
+    private static string OneLine(string message, string root) =>
+        Limit(string.Join(' ', message.Replace(root.TrimEnd('/') + "/", string.Empty, StringComparison.Ordinal)
+            .Split((char[])['\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries)));
 
     // Compiler errors, with the workspace path removed so the grade does not depend on where it was built.
     private static List<string> FirstErrors(string buildLog, string root) =>

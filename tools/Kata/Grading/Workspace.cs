@@ -16,6 +16,15 @@ public sealed class Workspace
     // Files a submission may change without it being reported: its own code.
     private static readonly string[] LearnerExtensions = [".cs", ".md"];
 
+    /// <summary>The largest learner source file grading reads.</summary>
+    public const long MaxSourceBytes = 1 << 20;
+
+    /// <summary>Files above this size are compared by size only, never read.</summary>
+    private const long MaxComparedBytes = 64L << 20;
+
+    /// <summary>More files than this in a submission is not a kata.</summary>
+    public const int MaxFiles = 20_000;
+
     // Folders never copied from anywhere.
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal)
     {
@@ -61,9 +70,11 @@ public sealed class Workspace
             }
         }
 
-        // 2. The learner's own source files, only inside the pristine checkpoint folders.
+        // 2. The learner's own source files, only inside the pristine checkpoint folders. Links and special
+        //    files (a FIFO, /dev/zero) are never followed or read: they are named and left out.
         var ignored = new List<string>();
-        Dictionary<string, string> submitted = ListFiles(submission);
+        Dictionary<string, string> submitted = ListFiles(submission, out IReadOnlyList<string> notFiles);
+        ignored.AddRange(notFiles.Select(f => $"{f}: a symbolic link or special file, not a plain file (grading never follows links; commit the file itself)"));
         var checkpointFolders = pristineFiles.Keys
             .Where(p => p.StartsWith("exercises/", StringComparison.Ordinal) && p.Count(c => c == '/') >= 2)
             .Select(p => p[..(p.IndexOf('/', "exercises/".Length) + 1)])
@@ -75,6 +86,7 @@ public sealed class Workspace
                 unchanged ? null
                 : !checkpointFolders.Any(folder => relative.StartsWith(folder, StringComparison.Ordinal)) ? "outside the checkpoint folders"
                 : !LearnerExtensions.Contains(Path.GetExtension(relative)) ? "not a source file (project and build files come from the original)"
+                : new FileInfo(full).Length > MaxSourceBytes ? $"larger than {MaxSourceBytes >> 20} MiB, too large for a source file"
                 : pristineFiles.TryGetValue(relative, out string? original) && IsProvided(original) ? "a provided file (the original is used)"
                 : null;
             if (reason is not null)
@@ -132,35 +144,84 @@ public sealed class Workspace
         TarFile.ExtractToDirectory(tar, target, overwriteFiles: true);
     }
 
-    /// <summary>Tests, test support (with the Kata.Core sources it compiles) and the configuration that decide a grade.</summary>
-    private static bool IsGradingFile(string relative) =>
-        relative.StartsWith("tests/", StringComparison.Ordinal)
+    /// <summary>
+    /// What the tests are built from besides the learner's code: tests, test support, the Kata.Core sources
+    /// it compiles and the build configuration.
+    /// </summary>
+    public static bool IsBuildInput(string relative) =>
+        (relative.StartsWith("tests/", StringComparison.Ordinal) && !relative.StartsWith("tests/scenarios/", StringComparison.Ordinal))
         || relative.StartsWith("tools/Kata.Core/", StringComparison.Ordinal)
+        || relative is "curriculum.json" or "global.json" or "NeuralNetKata.slnx"
+            or "Directory.Build.props" or "Directory.Build.targets" or "Directory.Packages.props";
+
+    /// <summary>
+    /// Files whose change a grade reports (the original is always used): the build inputs, and the kata's
+    /// own tools, scripts and workflows, which a submission's own grading would otherwise run.
+    /// </summary>
+    public static bool IsGradingFile(string relative) =>
+        relative.StartsWith("tests/", StringComparison.Ordinal)
+        || relative.StartsWith("tools/", StringComparison.Ordinal)
+        || relative.StartsWith(".github/", StringComparison.Ordinal)
+        || relative is "kata" or "kata.ps1"
         || relative is "curriculum.json" or "global.json" or "NeuralNetKata.slnx"
             or "Directory.Build.props" or "Directory.Build.targets" or "Directory.Packages.props";
 
     private static bool IsProvided(string path) =>
         path.EndsWith(".cs", StringComparison.Ordinal) && File.ReadLines(path).FirstOrDefault()?.StartsWith("// PROVIDED", StringComparison.Ordinal) == true;
 
-    private static bool SameContent(string a, string b) =>
-        SHA256.HashData(File.ReadAllBytes(a)).AsSpan().SequenceEqual(SHA256.HashData(File.ReadAllBytes(b)));
+    private static bool SameContent(string a, string b)
+    {
+        long length = new FileInfo(a).Length;
+        if (length != new FileInfo(b).Length || length > MaxComparedBytes)
+        {
+            return false;
+        }
+
+        if (length == 0)
+        {
+            return true;
+        }
+
+        using FileStream first = File.OpenRead(a), second = File.OpenRead(b);
+        return SHA256.HashData(first).AsSpan().SequenceEqual(SHA256.HashData(second));
+    }
 
     private static void Copy(string from, string to)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-        File.Copy(from, to, overwrite: true);
+        if (new FileInfo(from).Length == 0)
+        {
+            File.WriteAllBytes(to, []); // never opened: it may be a FIFO or a device that looks empty
+        }
+        else
+        {
+            File.Copy(from, to, overwrite: true);
+        }
     }
 
-    // Every file below root except build output, caches and git internals, keyed by its relative path with '/'.
-    private static Dictionary<string, string> ListFiles(string root)
+    /// <summary>Every file below <paramref name="root"/> except build output, caches and git internals, keyed by its relative path with '/'.</summary>
+    public static Dictionary<string, string> ListFiles(string root) => ListFiles(root, out _);
+
+    /// <summary>
+    /// Every plain file below <paramref name="root"/> (as <see cref="ListFiles(string)"/>); symbolic links and
+    /// special files (FIFOs, devices, sockets) are neither followed nor listed but returned in
+    /// <paramref name="notFiles"/>.
+    /// </summary>
+    /// <exception cref="IOException">The tree holds more than <see cref="MaxFiles"/> files, or cannot be read.</exception>
+    public static Dictionary<string, string> ListFiles(string root, out IReadOnlyList<string> notFiles)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var skipped = new List<string>();
         var pending = new Stack<string>([root]);
         while (pending.TryPop(out string? dir))
         {
             foreach (string sub in Directory.EnumerateDirectories(dir))
             {
-                if (!SkippedFolders.Contains(Path.GetFileName(sub)) && !IsIgnoredCache(root, sub))
+                if (new DirectoryInfo(sub).LinkTarget is not null)
+                {
+                    skipped.Add(Relative(root, sub));
+                }
+                else if (!SkippedFolders.Contains(Path.GetFileName(sub)) && !IsIgnoredCache(root, sub))
                 {
                     pending.Push(sub);
                 }
@@ -168,12 +229,31 @@ public sealed class Workspace
 
             foreach (string file in Directory.EnumerateFiles(dir))
             {
-                files[Path.GetRelativePath(root, file).Replace('\\', '/')] = file;
+                if (!IsPlainFile(file))
+                {
+                    skipped.Add(Relative(root, file));
+                }
+                else if (files.Count >= MaxFiles)
+                {
+                    throw new IOException($"{root} holds more than {MaxFiles:N0} files; a copy of the kata has a few hundred.");
+                }
+                else
+                {
+                    files[Relative(root, file)] = file;
+                }
             }
         }
 
+        skipped.Sort(StringComparer.Ordinal);
+        notFiles = skipped;
         return files;
     }
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    // Not a symbolic link. (FIFOs, devices and sockets look like empty files; grading never opens an empty
+    // file — Copy writes an empty one — so they cannot block or stream without end.)
+    private static bool IsPlainFile(string path) => new FileInfo(path).LinkTarget is null;
 
     // The MNIST cache and other downloaded data never belong to a workspace.
     private static bool IsIgnoredCache(string root, string dir) =>

@@ -11,6 +11,8 @@ namespace Kata.Cli.Infrastructure;
 /// <param name="Metrics">Numbers the tests reported, such as the MNIST accuracy.</param>
 /// <param name="Tests">Every result, with its checkpoint and kind.</param>
 /// <param name="LogPath">The full output of the run.</param>
+/// <param name="Started">The tests in the order they started (a crash is the last one without a result).</param>
+/// <param name="Records">Graded runs' reports by name; every copy that arrived.</param>
 public sealed record TestRunReport(
     int ExitCode,
     bool Aborted,
@@ -18,7 +20,9 @@ public sealed record TestRunReport(
     IReadOnlyDictionary<int, int> Plan,
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyList<TestRecord> Tests,
-    string LogPath);
+    string LogPath,
+    IReadOnlyList<string>? Started = null,
+    IReadOnlyDictionary<string, List<string>>? Records = null);
 
 /// <summary>Runs <c>dotnet test</c> on the kata and reads back every result with its checkpoint.</summary>
 public static class DotnetTest
@@ -43,6 +47,7 @@ public static class DotnetTest
         TimeSpan? timeout = null,
         bool annotateOnGitHub = false,
         string? target = null,
+        IReadOnlyList<string>? wrapper = null,
         CancellationToken cancellationToken = default)
     {
         string jsonPath = Path.ChangeExtension(Path.GetFullPath(logPath), ".json");
@@ -58,7 +63,10 @@ public static class DotnetTest
                 ? (string[])["--logger", "GitHubActions;summary-include-passed=false"]
                 : [],
         ];
-        ProcessResult process = ProcessRunner.Run("dotnet", arguments, root, logPath, environment, echo, timeout, cancellationToken);
+        // A wrapper (the grader's sandbox) runs dotnet itself: wrapper[0] wrapper[1..] dotnet arguments.
+        ProcessResult process = wrapper is { Count: > 0 }
+            ? ProcessRunner.Run(wrapper[0], [.. wrapper.Skip(1), "dotnet", .. arguments], root, logPath, environment, echo, timeout, cancellationToken)
+            : ProcessRunner.Run("dotnet", arguments, root, logPath, environment, echo, timeout, cancellationToken);
 
         if (!File.Exists(jsonPath))
         {
@@ -75,7 +83,9 @@ public static class DotnetTest
             plan,
             report.Metrics ?? [],
             report.Tests ?? [],
-            logPath);
+            logPath,
+            report.Started ?? [],
+            report.Records ?? []);
     }
 
     /// <summary>
@@ -93,5 +103,7 @@ public static class DotnetTest
         List<string>? Summary,
         Dictionary<string, int>? Plan,
         Dictionary<string, double>? Metrics,
-        List<TestRecord>? Tests);
+        List<TestRecord>? Tests,
+        List<string>? Started,
+        Dictionary<string, List<string>>? Records);
 }

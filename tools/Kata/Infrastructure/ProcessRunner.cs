@@ -8,6 +8,9 @@ public sealed record ProcessResult(int ExitCode, bool TimedOut);
 /// <summary>Runs a child process, writing everything it prints to a log file (and optionally echoing it).</summary>
 public static class ProcessRunner
 {
+    /// <summary>The most a log keeps of what a process prints.</summary>
+    public const long MaxLogChars = 20_000_000;
+
     /// <summary>
     /// Runs <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.
     /// After <paramref name="timeout"/> the whole process tree is killed and <see cref="ProcessResult.TimedOut"/> is true;
@@ -44,6 +47,7 @@ public static class ProcessRunner
         using var log = new StreamWriter(logPath);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var gate = new Lock();
+        long written = 0;
         void Write(string? line)
         {
             if (line is null)
@@ -53,6 +57,18 @@ public static class ProcessRunner
 
             lock (gate)
             {
+                // A program that prints without end (a learner's loop, say) must not fill the disk.
+                written += line.Length + 1;
+                if (written > MaxLogChars)
+                {
+                    if (written - line.Length - 1 <= MaxLogChars)
+                    {
+                        log.WriteLine($"[kata] the log was cut here: more than {MaxLogChars / 1_000_000} million characters of output.");
+                    }
+
+                    return;
+                }
+
                 log.WriteLine(line);
                 echo?.WriteLine(line);
             }

@@ -50,7 +50,7 @@ public sealed record Verdict(
 public sealed partial class CheckpointRunner(string root)
 {
     /// <summary>The prefix the test guard gives a stub's failure.</summary>
-    public const string StubPrefix = "Not implemented yet.";
+    public const string StubPrefix = StubOrder.StubPrefix;
 
     private bool _restored;
 
@@ -115,53 +115,17 @@ public sealed partial class CheckpointRunner(string root)
         return new Verdict(checkpoint, kind, passed, tests.Count, stubs, first, problems, report.Summary, clock.Elapsed, LogPath);
     }
 
-    /// <summary>
-    /// The stub failure to show first: the one whose method comes first in the learner's files, which
-    /// is the order the checkpoint (and its first hint) walks through them.
-    /// </summary>
+    /// <summary>The stub failure to show first: the one whose method comes first in the learner's files.</summary>
     private TestRecord? FirstStub(int checkpoint, List<TestRecord> failures)
     {
-        if (failures.Count == 0)
-        {
-            return null;
-        }
-
         string? project = Kata.Core.Curriculum.Load(root).Find(checkpoint)?.Project;
-        string folder = Path.Combine(root, "exercises", project ?? string.Empty);
-        if (project is null || !Directory.Exists(folder))
-        {
-            return failures.FirstOrDefault();
-        }
-
-        string[] sources = [.. Directory.EnumerateFiles(folder, "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
-        (int Offset, int Named) Rank(TestRecord failure)
-        {
-            if (StubMethod().Match(failure.Message ?? string.Empty) is not { Success: true } match)
-            {
-                return (int.MaxValue, 1);
-            }
-
-            // Among the tests of one stub, one named after it (Dot_of_…) explains it best.
-            string method = match.Groups["method"].Value;
-            int named = failure.Name.StartsWith(method + "_", StringComparison.Ordinal) ? 0 : 1;
-            for (int file = 0, offset = 0; file < sources.Length; offset += sources[file].Length, file++)
-            {
-                int at = sources[file].IndexOf($" {method}(", StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    return (offset + at, named);
-                }
-            }
-
-            return (int.MaxValue, named);
-        }
-
-        return failures.OrderBy(Rank).FirstOrDefault();
+        return project is null
+            ? failures.FirstOrDefault()
+            : StubOrder.Ordered(failures, StubOrder.Sources(Path.Combine(root, "exercises", project))).FirstOrDefault();
     }
 
     /// <summary>True when the test failed because it met a stub.</summary>
-    public static bool IsStub(TestRecord test) =>
-        test.Message?.StartsWith(StubPrefix, StringComparison.Ordinal) == true;
+    public static bool IsStub(TestRecord test) => StubOrder.IsStub(test);
 
     /// <summary>The distinct compiler and build errors in a dotnet log, paths shortened to the kata's root.</summary>
     internal IReadOnlyList<string> BuildErrors(string logPath)
@@ -180,10 +144,6 @@ public sealed partial class CheckpointRunner(string root)
 
     private static IReadOnlyList<string> LastLines(string logPath, int count) =>
         File.Exists(logPath) ? [.. File.ReadLines(logPath).Where(l => l.Trim().Length > 0).TakeLast(count)] : [];
-
-    // The stubs' own messages: "Checkpoint 1: implement LinearAlgebra.Dot — …".
-    [GeneratedRegex(@"implement (?<type>\w+)\.(?<method>\w+)")]
-    private static partial Regex StubMethod();
 
     [GeneratedRegex(@":\s+error\s+[A-Z]+\d+:")]
     private static partial Regex BuildError();

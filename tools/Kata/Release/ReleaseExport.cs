@@ -10,12 +10,20 @@ namespace Kata.Cli.Release;
 /// </summary>
 public static partial class ReleaseExport
 {
-    /// <summary>Paths (relative, with '/') that never ship to learners.</summary>
+    /// <summary>
+    /// Paths (relative, with '/') that never ship to learners: the solutions, the hold-outs, the
+    /// maintainers' scenarios (tests/scenarios/ holds a complete learner implementation), CI and
+    /// workflows (the maintainers' and the instructor's class grading), the mutation check's tool
+    /// manifest and the maintainers' Node.js tools.
+    /// </summary>
     public static bool IsInstructorOnly(string relative) =>
         relative.StartsWith("solutions/", StringComparison.Ordinal)
         || relative.Contains("/HoldOut/", StringComparison.Ordinal)
+        || relative.StartsWith("tests/scenarios/", StringComparison.Ordinal)
         || relative.StartsWith(".ci/", StringComparison.Ordinal)
-        || relative is ".github/workflows/verify.yml";
+        || relative.StartsWith("tools/node/", StringComparison.Ordinal)
+        || relative is ".github/workflows/verify.yml" or ".github/workflows/mutants.yml" or ".config/dotnet-tools.json"
+            or ".github/workflows/grade-class.yml" or ".github/workflows/grade-class-chunk.yml";
 
     /// <summary>
     /// Writes the learner release of the kata at <paramref name="root"/> into <paramref name="target"/>

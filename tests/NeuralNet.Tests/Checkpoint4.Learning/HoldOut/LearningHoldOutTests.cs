@@ -67,24 +67,11 @@ public sealed class LearningHoldOutTests
 
     [Grades("Training.Train")]
     [Test]
-    public void Your_network_also_beats_the_threshold_when_trained_on_another_part_of_the_training_set()
-    {
-        MnistSettings settings = KataEnvironment.Curriculum.Mnist;
-        MnistPaths files = MnistGradeTests.LocateData();
-        int[] digits = [.. settings.Digits];
-        Dataset train = Mnist.Load(files.TrainImages, files.TrainLabels, digits);
-        Dataset test = Mnist.Load(files.TestImages, files.TestLabels, digits);
-
-        // The last images instead of the first ones the visible test uses.
-        int n = settings.TrainingImages == 0 ? train.Count / 2 : Math.Min(settings.TrainingImages, train.Count);
-        int from = train.Count - n;
-        var x = new Matrix(n, train.Images.Cols, train.Images.Data[(from * train.Images.Cols)..]);
-        int[] y = train.Labels[from..];
-
-        var network = new Network(settings.LayerSizes, settings.Seed + 1, Enum.Parse<Activation>(settings.Activation));
-        network.Train(x, y, settings.LearningRate, settings.Epochs, settings.BatchSize);
-        double accuracy = network.Accuracy(test.Images, test.Labels);
-
-        accuracy.ShouldBeGreaterThan(settings.Threshold, $"trained on the last {n:N0} training images (seed {settings.Seed + 1}), your network classified {accuracy:P1} of the test images correctly");
-    }
+    [GradedRun("mnist-last-part")]
+    public void Your_network_also_beats_the_threshold_when_trained_on_another_part_of_the_training_set() =>
+        GradedMnistRun.Run(
+            GradedRunSpec.MnistLastPart,
+            (all, settings) => MnistGradeTests.Train(GradedRunSpec.MnistLastPart, all, settings),
+            KataMetrics.MnistAccuracy,
+            "Trained on the last training images with another seed, your network must pass as well as on the first ones.");
 }

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Kata.TestSupport;
+
+/// <summary>
+/// Measures how much CPU time one thread (a test body) has used, so that a time limit means "this much
+/// work" rather than "this much waiting" and holds on a busy machine. Linux reads
+/// <c>/proc/self/task/&lt;tid&gt;/stat</c>; Windows asks for the thread's processor time; elsewhere only
+/// the wall clock is known.
+/// </summary>
+internal sealed class ThreadClock
+{
+    private const double TicksPerSecond = 100; // USER_HZ: the unit of utime and stime in /proc on Linux
+    private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private volatile int _threadId;
+
+    /// <summary>True when CPU time is known on this system (else limits use the wall clock).</summary>
+    public bool MeasuresCpu { get; } = OperatingSystem.IsLinux() || OperatingSystem.IsWindows();
+
+    /// <summary>CPU seconds used by the attached thread so far (0 before it is attached).</summary>
+    public double CpuSeconds
+    {
+        get
+        {
+            int tid = _threadId;
+            if (tid == 0)
+            {
+                return 0;
+            }
+
+            try
+            {
+                if (OperatingSystem.IsLinux())
+                {
+                    // "tid (comm) state ppid … utime stime …": fields 14 and 15, counted after the ')'.
+                    string stat = File.ReadAllText($"/proc/self/task/{tid}/stat");
+                    string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+                }
+
+                using Process self = Process.GetCurrentProcess();
+                return self.Threads.Cast<ProcessThread>().FirstOrDefault(t => t.Id == tid)?.TotalProcessorTime.TotalSeconds ?? 0;
+            }
+            catch (Exception error) when (error is IOException or FormatException or IndexOutOfRangeException or InvalidOperationException)
+            {
+                return 0; // The thread has ended.
+            }
+        }
+    }
+
+    /// <summary>Seconds on the wall clock since the clock was made.</summary>
+    public double WallSeconds => _wall.Elapsed.TotalSeconds;
+
+    /// <summary>Called on the thread to measure.</summary>
+    public void AttachToCurrentThread() => _threadId = NativeMethods.CurrentThreadId();
+
+    /// <summary>
+    /// Waits for <paramref name="task"/>. False when the attached thread used <paramref name="limitSeconds"/>
+    /// of CPU time, or the wall clock reached <paramref name="wallFactor"/> times that, first (only the
+    /// plain limit on the wall clock where CPU time is not known). Rethrows the task's exception.
+    /// </summary>
+    public bool Wait(Task task, double limitSeconds, int wallFactor)
+    {
+        double wallLimit = MeasuresCpu ? limitSeconds * wallFactor : limitSeconds;
+        while (true)
+        {
+            if (task.Wait(TimeSpan.FromMilliseconds(100)))
+            {
+                return true;
+            }
+
+            if (WallSeconds >= wallLimit || (MeasuresCpu && CpuSeconds >= limitSeconds))
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lowers the attached thread to the least CPU the system gives (Linux: SCHED_IDLE, which runs only
+    /// when nothing else wants the core). .NET cannot stop a thread; this keeps a runaway loop from
+    /// slowing down every later test. Elsewhere it does nothing.
+    /// </summary>
+    public void ParkAttachedThread()
+    {
+        if (OperatingSystem.IsLinux() && _threadId != 0)
+        {
+            NativeMethods.SetIdleScheduling(_threadId);
+        }
+    }
+}
+
+/// <summary>The few calls into the operating system that test support needs.</summary>
+internal static partial class NativeMethods
+{
+    private const int SchedIdle = 5;
+
+    /// <summary>The operating system's id of the current thread (Linux: its tid).</summary>
+    public static int CurrentThreadId()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            // /proc/thread-self links to "<pid>/task/<tid>".
+            string? target = new FileInfo("/proc/thread-self").LinkTarget;
+            return target is not null && int.TryParse(target[(target.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture, out int tid) ? tid : 0;
+        }
+
+        return OperatingSystem.IsWindows() ? (int)GetCurrentThreadId() : 0;
+    }
+
+    /// <summary>Moves thread <paramref name="tid"/> to SCHED_IDLE; false if the system refused.</summary>
+    public static bool SetIdleScheduling(int tid)
+    {
+        var parameters = new SchedParam { Priority = 0 };
+        return SchedSetScheduler(tid, SchedIdle, ref parameters) == 0;
+    }
+
+    [LibraryImport("libc", EntryPoint = "sched_setscheduler")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial int SchedSetScheduler(int pid, int policy, ref SchedParam parameters);
+
+    [LibraryImport("kernel32.dll")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    private static partial uint GetCurrentThreadId();
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct SchedParam
+    {
+        public int Priority;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Kata.Cli.Infrastructure;
+using Kata.Core;
+
+namespace Kata.Tools.Tests;
+
+/// <summary>
+/// The learner's loop on a fresh copy of the kata, as a new learner meets it: the first run is short,
+/// and an index error in their MatMul is blamed on their MatMul. Each test runs a real dotnet test.
+/// </summary>
+[NonParallelizable]
+public sealed class LearnerLoopTests
+{
+    /// <summary>
+    /// Lines the kata may print before the summary on a first run. In a terminal, dotnet's own restore
+    /// and build take about 10 more (its terminal logger: one line per project); the whole first run of
+    /// a fresh clone measured 23 lines before the summary in a 150-column tmux window. Without a
+    /// terminal (here) dotnet's classic output is longer, so only the test run's own lines are counted.
+    /// </summary>
+    private const int FirstRunLines = 15;
+
+    private string _copy = string.Empty;
+
+    [OneTimeSetUp]
+    public void CopyTheKata()
+    {
+        _copy = Directory.CreateTempSubdirectory("kata-loop-").FullName;
+        CopyTree(KataPaths.Root, _copy);
+    }
+
+    [OneTimeTearDown]
+    public void DeleteTheCopy() => Directory.Delete(_copy, recursive: true);
+
+    [Test]
+    [Order(1)]
+    public void The_first_run_of_a_fresh_copy_shows_the_first_thing_to_do_in_a_few_lines()
+    {
+        string[] output = DotnetTest("first-run", "--filter", "Checkpoint=1");
+
+        int summary = Array.FindIndex(output, l => l.Contains("Checkpoint 1 · Linear algebra: 0 of", StringComparison.Ordinal));
+        summary.ShouldBeGreaterThan(0, "the run should end with checkpoint 1's summary:\n" + string.Join('\n', output));
+        int start = Array.FindIndex(output, l => l.StartsWith("A total of ", StringComparison.Ordinal)) + 1;
+        start.ShouldBeGreaterThan(0, "dotnet test should say which test files it runs:\n" + string.Join('\n', output));
+        string[] before = output[start..summary];
+        before.Length.ShouldBeLessThanOrEqualTo(FirstRunLines, "lines before the summary on a first run:\n" + string.Join('\n', before));
+        before.ShouldContain(l => l.Contains("implement LinearAlgebra.Dot", StringComparison.Ordinal), "the first stub to write is Dot");
+        before.ShouldContain("    · LinearAlgebra.ColumnSums (4 tests)");
+    }
+
+    [Test]
+    [Order(2)]
+    public void An_index_error_in_the_learners_MatMul_is_blamed_on_their_MatMul()
+    {
+        string file = Path.Combine(_copy, "exercises", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs");
+        string stubs = File.ReadAllText(file);
+        try
+        {
+            // The classic slip: k runs one step too far.
+            File.WriteAllText(file, stubs.Replace(
+                """
+                        throw new NotImplementedException(
+                            "Checkpoint 1: implement LinearAlgebra.MatMul
+                """,
+                """
+                        var c = new Matrix(a.Rows, b.Cols);
+                        for (int i = 0; i < a.Rows; i++)
+                            for (int j = 0; j < b.Cols; j++)
+                                for (int k = 0; k <= a.Cols; k++)
+                                    c[i, j] += a[i, k] * b[k, j];
+                        return c;
+                        throw new NotImplementedException(
+                            "Checkpoint 1: implement LinearAlgebra.MatMul
+                """,
+                StringComparison.Ordinal));
+            string json = Path.Combine(_copy, "artifacts", "matmul.json");
+
+            string[] output = DotnetTest("matmul", "--filter", "FullyQualifiedName~MatMulTests", "--logger", $"kata;json={json}");
+
+            using JsonDocument report = JsonDocument.Parse(File.ReadAllText(json));
+            string[] sites = [.. report.RootElement.GetProperty("tests").EnumerateArray()
+                .Where(t => t.GetProperty("name").GetString() == "MatMul_of_two_2x2_matrices_matches_the_hand_computed_product")
+                .Select(t => t.GetProperty("site").GetString() ?? "(none)")];
+            sites.ShouldHaveSingleItem();
+            sites[0].ShouldStartWith("your code: LinearAlgebra.MatMul in exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line ");
+            sites[0].ShouldEndWith(" — it asked for entry (0, 2) of a 2x2 matrix");
+            string blame = sites[0][..sites[0].IndexOf(" — ", StringComparison.Ordinal)] + " — it asked for entry (";
+            output.Any(l => l.Trim().StartsWith(blame, StringComparison.Ordinal))
+                .ShouldBeTrue($"the learner should read \"{blame}…\" after dotnet test:\n{string.Join('\n', output)}");
+        }
+        finally
+        {
+            File.WriteAllText(file, stubs);
+        }
+    }
+
+    [Test]
+    [Order(3)]
+    public void An_endless_loop_in_Dot_costs_checkpoint_one_a_single_time_limit_and_is_named()
+    {
+        // The solutions' checkpoint 1, with the counter of Dot's loop never increased. Nine tests call Dot:
+        // the first is stopped after its limit, the later ones fail at once naming the same method.
+        string project = Path.Combine(_copy, "exercises", "Checkpoint1.LinearAlgebra");
+        string file = Path.Combine(project, "LinearAlgebra.cs");
+        string stubs = File.ReadAllText(file);
+        try
+        {
+            string solution = File.ReadAllText(Path.Combine(KataPaths.Root, "solutions", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs"));
+            const string Loop = "for (int i = 0; i < a.Length; i++)";
+            solution.ShouldContain(Loop, customMessage: "the solution's Dot changed; update this test");
+            File.WriteAllText(file, solution.Replace(Loop, "for (int i = 0; i < a.Length;)", StringComparison.Ordinal));
+            DotnetTest("loop-build", "--filter", "Checkpoint=0"); // build first: the time limit is about the tests
+            string json = Path.Combine(_copy, "artifacts", "loop.json");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            DotnetTest("loop", "--no-build", "--filter", "Checkpoint=1", "--logger", $"kata;json={json}");
+
+            // The limit is CPU time, so on a busy machine the wall clock says little: what must hold is that
+            // one test waits out the limit and every other one that meets the loop is over in a moment.
+            // (On a quiet machine the whole run takes well under 20 s.)
+            using JsonDocument report = JsonDocument.Parse(File.ReadAllText(json));
+            JsonElement[] failed = [.. report.RootElement.GetProperty("tests").EnumerateArray().Where(t => t.GetProperty("outcome").GetString() == "Failed")];
+            string[] messages = [.. failed.Select(t => t.GetProperty("message").GetString() ?? string.Empty)];
+            failed.Count(t => t.GetProperty("seconds").GetDouble() > 2).ShouldBe(1, $"only the first test that meets the loop should wait for the limit (the run took {clock.Elapsed.TotalSeconds:0.0} s)");
+            messages.Length.ShouldBeGreaterThanOrEqualTo(5, "every Dot test fails");
+            messages.ShouldAllBe(m => m.Contains("LinearAlgebra.Dot (exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line", StringComparison.Ordinal));
+            messages.Count(m => m.Contains("CPU time without returning", StringComparison.Ordinal)).ShouldBe(1, "one test meets the loop; the others are not run");
+        }
+        finally
+        {
+            File.WriteAllText(file, stubs);
+        }
+    }
+
+    private string[] DotnetTest(string name, params string[] arguments)
+    {
+        string log = Path.Combine(_copy, "artifacts", name + ".log");
+        ProcessResult result = ProcessRunner.Run("dotnet", ["test", .. arguments], _copy, log, timeout: TimeSpan.FromMinutes(5));
+        result.TimedOut.ShouldBeFalse($"dotnet test took more than 5 minutes; see {log}");
+        return File.ReadAllLines(log);
+    }
+
+    // The kata as a clone has it: no build output, no learner state, no downloads.
+    private static void CopyTree(string from, string to)
+    {
+        foreach (string dir in Directory.EnumerateDirectories(from))
+        {
+            string name = Path.GetFileName(dir);
+            if (name is not ("bin" or "obj" or ".git" or ".kata" or "artifacts" or "data" or "TestResults" or "StrykerOutput"))
+            {
+                CopyTree(dir, Directory.CreateDirectory(Path.Combine(to, name)).FullName);
+            }
+        }
+
+        foreach (string file in Directory.EnumerateFiles(from).Where(f => Path.GetFileName(f) != ".git"))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+}

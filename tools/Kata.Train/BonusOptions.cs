@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Kata.Core;
+
+namespace Kata.Train;
+
+/// <summary>
+/// The flags of the bonus checkpoints: all ten digits with a validation set and early stopping
+/// (checkpoint 9), a convolutional network (checkpoint 10), and the attention model (checkpoint 11, which
+/// trains on sequences instead of MNIST). They choose the run's base settings, which the other flags
+/// (epochs, learning rate, …) still override.
+/// </summary>
+internal sealed class BonusOptions
+{
+    private const int ConvKernelSize = 5;
+
+    private readonly Option<string?> _digits = new("--digits") { Description = "The digits to classify: 0-9 for all ten (checkpoint 9), a range such as 0-4, or a list such as 3,5,8 (default: curriculum.json's digits)." };
+    private readonly Option<string?> _model = new("--model") { Description = "mlp (your dense network, the default), cnn (checkpoint 10: convolution, ReLU, max-pooling, then dense layers, on all ten digits) or attention (checkpoint 11: your self-attention model learns to reverse sequences of digits; takes --epochs, --batch-size, --learning-rate, --seed and --optimizer, default adam)." };
+    private readonly Option<int?> _filters = new("--filters") { Description = $"With --model cnn: the number of {ConvKernelSize}x{ConvKernelSize} filters (default 16)." };
+    private readonly Option<int?> _patience = new("--patience") { Description = "Early stopping: stop after this many epochs without a better validation accuracy (default 5 on all ten digits; 0 for none)." };
+    private readonly Option<int?> _validation = new("--validation") { Description = "Keep the last N training images apart for validation (default 10,000 on all ten digits)." };
+
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { _digits, _model, _filters, _patience, _validation })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>
+    /// The settings a run starts from: the reference (or with --graded the graded test's) for the chosen digits
+    /// and model. Throws <see cref="FormatException"/> for a --digits or --model it cannot read.
+    /// </summary>
+    public MnistSettings BaseSettings(ParseResult parse, Curriculum curriculum, bool graded, MnistSettings reference)
+    {
+        double threshold10 = curriculum.Mnist10?.Threshold ?? curriculum.Mnist.Threshold;
+        IReadOnlyList<int>? digits = parse.GetValue(_digits) is { } text ? ParseDigits(text) : null;
+        if (IsConv(parse))
+        {
+            MnistSettings conv = MnistSettings.ConvReference(threshold10);
+            return digits is null ? conv : conv with { Digits = digits };
+        }
+
+        if (digits is { Count: 10 })
+        {
+            return graded && curriculum.Mnist10 is { } mnist10 ? mnist10 : MnistSettings.TenDigitsReference(threshold10);
+        }
+
+        MnistSettings settings = graded ? curriculum.Mnist : reference;
+        return digits is null ? settings : settings with { Digits = digits };
+    }
+
+    /// <summary>The validation and early-stopping flags, over whatever the base settings said.</summary>
+    public MnistSettings Override(ParseResult parse, MnistSettings settings) => settings with
+    {
+        ValidationImages = parse.GetValue(_validation) ?? settings.ValidationImages,
+        Patience = parse.GetValue(_patience) ?? settings.Patience,
+    };
+
+    /// <summary>Trains as the flags ask: a convolutional network, a dense one with early stopping, or checkpoint 4's plain run.</summary>
+    public int Run(ParseResult parse, MnistSettings settings, TrainingPlan plan, string pngPath, Kernel kernel)
+    {
+        bool conv = IsConv(parse);
+        bool earlyStopping = settings.Patience > 0 || settings.ValidationImages > 0;
+        if ((conv || earlyStopping) && (plan != TrainingPlan.Plain || settings.Activation is not ("ReLU" or "Sigmoid")))
+        {
+            throw new FormatException("--optimizer, --shuffle, --dropout and the activations of checkpoint 6 choose how checkpoint 4's dense network trains; the convolutional run and the early-stopping run train with their own checkpoint's code (ReLU or sigmoid, plain steps).");
+        }
+
+        if (conv && kernel.Name != "clear")
+        {
+            throw new FormatException("--kernel chooses the product of checkpoint 4's dense network; the convolutional run trains with checkpoint 10's own code (leave --kernel out).");
+        }
+
+        if (conv)
+        {
+            int filters = parse.GetValue(_filters) ?? 16;
+            return TrainingRun.Run(settings, plan, pngPath, (s, files, png) => ConvRun.Train(s, filters, ConvKernelSize, files, png));
+        }
+
+        return earlyStopping
+            ? TrainingRun.Run(settings, plan, pngPath, (s, files, png) => EarlyStoppingRun.Train(s, files, png, kernel))
+            : TrainingRun.Run(settings, plan, pngPath, kernel: kernel);
+    }
+
+    // "0-9", "0-4", "3,5,8" or "3, 5, 8".
+    private static int[] ParseDigits(string text)
+    {
+        static int Digit(string d) => int.Parse(d, System.Globalization.CultureInfo.InvariantCulture);
+        string[] range = text.Split('-', StringSplitOptions.TrimEntries);
+        return range.Length == 2
+            ? [.. Enumerable.Range(Digit(range[0]), Digit(range[1]) - Digit(range[0]) + 1)]
+            : [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Digit)];
+    }
+
+    /// <summary>True for --model attention (checkpoint 11), which trains on sequences, not on MNIST.</summary>
+    public bool IsAttention(ParseResult parse) => parse.GetValue(_model)?.ToUpperInvariant() == "ATTENTION";
+
+    /// <summary>The MNIST-only options of the bonus runs that the command line set.</summary>
+    public IEnumerable<string> MnistOnlyGiven(ParseResult parse) =>
+        new Option[] { _digits, _filters, _patience, _validation }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name);
+
+    private bool IsConv(ParseResult parse) => parse.GetValue(_model)?.ToUpperInvariant() switch
+    {
+        null or "MLP" or "ATTENTION" => false,
+        "CNN" => true,
+        string other => throw new FormatException($"--model takes mlp, cnn or attention (got \"{other}\")."),
+    };
+}

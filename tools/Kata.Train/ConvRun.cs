@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Kata.Core;
+using NeuralNet;
+using Spectre.Console;
+
+namespace Kata.Train;
+
+/// <summary>
+/// Checkpoint 10's run (<c>./kata train --model cnn</c>): the learner's ConvNetwork — convolution, ReLU,
+/// 2x2 max-pooling, then the dense layers — trained with its own Train, the validation accuracy after each
+/// epoch, then the test accuracy, the loss curve, the mistakes and the filters.
+/// </summary>
+internal static class ConvRun
+{
+    // Images per Predict call: im2col copies every pixel k·k times, so all 10,000 test images at once would take over a gigabyte.
+    private const int Chunk = 1000;
+
+    public static int Train(MnistSettings settings, int filters, int kernelSize, MnistPaths files, string pngPath)
+    {
+        int[] digits = [.. settings.Digits];
+        var clock = Stopwatch.StartNew();
+        Dataset all = Mnist.Load(files.TrainImages, files.TrainLabels, digits);
+        Dataset test = Mnist.Load(files.TestImages, files.TestLabels, digits);
+        (Dataset train, Dataset? validation) = settings.ValidationImages > 0 ? Validation.Split(all, settings.ValidationImages) : (all, null);
+        (Matrix x, int[] y) = TrainingRun.First(train, settings.TrainingImages);
+        AnsiConsole.WriteLine(
+            $"MNIST digits {string.Join(", ", digits)} from {files.Directory}: {x.Rows:N0} training, {validation?.Count ?? 0:N0} validation "
+            + $"and {test.Count:N0} test images, read in {clock.Elapsed.TotalSeconds:F1} s.");
+
+        var network = new ConvNetwork(
+            new ImageShape(28, 28, 1), filters, kernelSize, [.. settings.HiddenLayers], digits.Length, settings.Seed, Enum.Parse<Activation>(settings.Activation));
+        AnsiConsole.WriteLine($"Network {network}; learning rate {settings.LearningRate}, {settings.Epochs} epochs, batches of {settings.BatchSize}, seed {settings.Seed}.");
+
+        var losses = new List<double>();
+        clock.Restart();
+        for (int epoch = 1; epoch <= settings.Epochs; epoch++)
+        {
+            int current = epoch;
+            losses.AddRange(TrainingRun.TrainWithProgress(
+                report => network.Train(x, y, settings.LearningRate, 1, settings.BatchSize, p => report(p with { Epoch = current, Epochs = settings.Epochs })),
+                TrainingRun.BatchesPerEpoch(x.Rows, settings)));
+            if (validation is not null)
+            {
+                EarlyStoppingRun.ValidationAccuracy(epoch, Accuracy(Predict(network, validation.Images), validation.Labels));
+            }
+        }
+
+        double trainSeconds = clock.Elapsed.TotalSeconds;
+        string shortName = $"conv {filters} x {kernelSize}x{kernelSize} → max-pool → {string.Join('-', network.Dense.LayerSizes)}"; // fits the plot's title
+        TrainingRun.Report(settings, test, Predict(network, test.Images), losses, trainSeconds, (long)x.Rows * settings.Epochs, pngPath, shortName);
+        string picture = Pictures.Beside(pngPath, "filters");
+        Pictures.Filters(picture, network.Conv);
+        AnsiConsole.WriteLine($"Filters: {TrainingRun.Shown(picture)}");
+        return 0;
+    }
+
+    private static int[] Predict(ConvNetwork network, Matrix images) =>
+        [.. Enumerable.Range(0, (images.Rows + Chunk - 1) / Chunk).SelectMany(c =>
+        {
+            int start = c * Chunk, rows = Math.Min(Chunk, images.Rows - start);
+            return network.Predict(new Matrix(rows, images.Cols, images.Data[(start * images.Cols)..((start + rows) * images.Cols)]));
+        })];
+
+    private static double Accuracy(int[] predicted, int[] labels) => (double)predicted.Where((p, i) => p == labels[i]).Count() / labels.Length;
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+using Kata.Cli.Infrastructure;
+using Kata.Core;
+
+namespace Kata.Cli.Grading;
+
+/// <summary>One submission's place in a grading run: its output name and what the instructor named.</summary>
+public sealed record SubmissionTarget(string Name, string Target);
+
+/// <summary>What became of one submission: its grade, or why it could not be graded.</summary>
+public sealed record SubmissionOutcome(SubmissionTarget Submission, GradeReport? Grade, string? Error);
+
+/// <summary>
+/// Grades a list of submissions with one session (pristine plan, MNIST, sandbox), at most
+/// <c>jobs</c> at a time, and writes each one's grade.json and grade.md and the class's roster.csv.
+/// The files do not depend on the number of jobs: each grade is a function of its submission alone, and
+/// the roster follows the order the submissions were given in.
+/// </summary>
+public static class ClassGrading
+{
+    /// <summary>
+    /// Opens a grading session: the pristine plan (cached under <paramref name="cacheDirectory"/>), MNIST
+    /// and, when <paramref name="sandboxed"/>, the sandbox.
+    /// </summary>
+    /// <exception cref="KataException">MNIST is missing or damaged, the pristine kata does not build, or the sandbox is needed and missing (exit code 3).</exception>
+    public static GradingSession Open(string pristine, string cacheDirectory, bool sandboxed, TextWriter progress)
+    {
+        Sandbox? sandbox = null;
+        if (sandboxed)
+        {
+            sandbox = Sandbox.Detect(out string why)
+                ?? throw new KataException(
+                    $"Grading other people's code needs a sandbox, and there is none here: {why}. "
+                    + "Install bubblewrap, or pass --no-sandbox to grade code you trust on this machine as it is.",
+                    ExitCodes.Environment);
+        }
+
+        SealedMnist mnist;
+        try
+        {
+            mnist = SealedMnist.Load();
+        }
+        catch (MnistDataException error)
+        {
+            throw new KataException($"Grading needs MNIST for checkpoint 4's graded run. {error.Message}", ExitCodes.Environment, error);
+        }
+
+        var curriculum = Curriculum.Load(pristine);
+        Plan plan = Plan.For(pristine, cacheDirectory, progress);
+        string key = Environment.GetEnvironmentVariable("KATA_GRADE_KEY") ?? string.Empty;
+        return new GradingSession(pristine, curriculum, plan, mnist, sandbox, key);
+    }
+
+    /// <summary>
+    /// Grades every submission and writes its files into <paramref name="folderOf"/>(name). Calls
+    /// <paramref name="graded"/> (one at a time) as each finishes.
+    /// </summary>
+    public static IReadOnlyList<SubmissionOutcome> GradeAll(
+        GradingSession session,
+        IReadOnlyList<SubmissionTarget> submissions,
+        Func<string, string> folderOf,
+        int? only,
+        int jobs,
+        TextWriter progress,
+        Action<SubmissionOutcome, string> graded)
+    {
+        var outcomes = new SubmissionOutcome[submissions.Count];
+        var gate = new Lock();
+        DirectoryInfo clones = Directory.CreateTempSubdirectory("kata-clones-");
+        try
+        {
+            Parallel.For(0, submissions.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
+            {
+                SubmissionTarget target = submissions[i];
+                string folder = folderOf(target.Name);
+                TextWriter log = jobs > 1 ? new PrefixWriter(progress, gate, target.Name) : progress;
+                SubmissionOutcome outcome;
+                try
+                {
+                    string dir = Submission.Fetch(target.Target, Path.Combine(clones.FullName, target.Name));
+                    GradeReport grade = new Grader(session, log).Grade(target.Name, dir, Path.Combine(folder, "logs"), only);
+                    Directory.CreateDirectory(folder);
+                    WriteAtomically(Path.Combine(folder, "grade.json"), grade.ToJson());
+                    WriteAtomically(Path.Combine(folder, "grade.md"), grade.ToMarkdown());
+                    File.Delete(Path.Combine(folder, ClassReport.ErrorFile));
+                    outcome = new SubmissionOutcome(target, grade, null);
+                }
+                catch (Exception error) when (error is IOException or InvalidOperationException or UnauthorizedAccessException)
+                {
+                    outcome = new SubmissionOutcome(target, null, error.Message);
+                    WriteError(folder, error.Message);
+                }
+
+                outcomes[i] = outcome;
+                lock (gate)
+                {
+                    graded(outcome, folder);
+                }
+            });
+        }
+        finally
+        {
+            clones.Delete(recursive: true);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>roster.csv: one row per submission in the order given; every field from a submission escaped.</summary>
+    public static string Roster(IEnumerable<SubmissionOutcome> outcomes)
+    {
+        var csv = new StringBuilder("submission,score,maxScore,pointsToConfirm,needsReading,bonusScore,maxBonusScore,passed,mnistAccuracy,furthestCheckpoint,flags,tamperedFiles,error\n");
+        foreach (SubmissionOutcome o in outcomes)
+        {
+            if (o.Grade is not { } g)
+            {
+                csv.AppendLine(CultureInfo.InvariantCulture, $"{TextEscaping.Csv(o.Submission.Name)},,,,,,,false,,,,,{TextEscaping.Csv(o.Error ?? "not graded")}");
+                continue;
+            }
+
+            int furthest = ClassReport.Furthest(g);
+            csv.AppendLine(CultureInfo.InvariantCulture,
+                $"{TextEscaping.Csv(g.Submission)},{GradeReport.Number(g.Score)},{g.MaxScore},{GradeReport.Number(g.PointsToConfirm)},{TextEscaping.Csv(string.Join(' ', g.NeedsReading.Select(n => $"checkpoint {n}")))},"
+                + $"{GradeReport.Number(g.BonusScore)},{g.MaxBonusScore},{(g.Passed ? "true" : "false")},"
+                + $"{(g.Mnist.Accuracy is double a ? a.ToString("0.####", CultureInfo.InvariantCulture) : string.Empty)},{furthest},"
+                + $"{TextEscaping.Csv(string.Join(' ', g.Flags.Select(f => f.Kind).Distinct()))},{g.Tampered.Count},");
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>
+    /// Leaves why a submission was not graded in its folder (error.txt, which <c>./kata report</c> reads)
+    /// instead of an earlier grade that would mislead.
+    /// </summary>
+    public static void WriteError(string folder, string why)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.Delete(Path.Combine(folder, "grade.json"));
+            File.Delete(Path.Combine(folder, "grade.md"));
+            WriteAtomically(Path.Combine(folder, ClassReport.ErrorFile), TextEscaping.Plain(why) + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The roster still says why; only the folder lacks the note.
+        }
+    }
+
+    /// <summary>Writes through a temporary file and a rename, so a reader never sees half a file.</summary>
+    public static void WriteAtomically(string path, string content)
+    {
+        string temp = path + ".tmp";
+        File.WriteAllText(temp, content);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    // Progress of parallel grades, each line prefixed with its submission.
+    private sealed class PrefixWriter(TextWriter inner, Lock gate, string prefix) : TextWriter
+    {
+        public override Encoding Encoding => inner.Encoding;
+
+        public override void WriteLine(string? value)
+        {
+            lock (gate)
+            {
+                inner.WriteLine($"[{prefix}] {value}");
+            }
+        }
+    }
+}

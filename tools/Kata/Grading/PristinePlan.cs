@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Kata.Cli.Infrastructure;
+using Kata.Core;
+
+namespace Kata.Cli.Grading;
+
+/// <summary>One test the pristine kata has: what a grade counts, whatever a submission's run reports.</summary>
+/// <param name="FullyQualifiedName">NUnit's full name, which the results are matched on.</param>
+/// <param name="Name">The name a learner reads.</param>
+/// <param name="Checkpoint">The checkpoint, or null for the kata's rules.</param>
+/// <param name="Kind">"Rules", "HoldOut" or null.</param>
+/// <param name="Grades">The learner methods the test grades.</param>
+/// <param name="GradedRun">For a graded training run, the name of its report.</param>
+public sealed record PlannedTest(string FullyQualifiedName, string Name, int? Checkpoint, string? Kind, IReadOnlyList<string> Grades, string? GradedRun);
+
+/// <summary>
+/// What the pristine kata is, computed once from its own build of the stubs (trusted code: no submission
+/// takes part): every test with its checkpoint, kind and graded methods, and the learner assemblies'
+/// public API. The set and number of tests of a grade come from here, never from a submission's run.
+/// </summary>
+/// <param name="Hash">SHA-256 of the pristine files that make the plan.</param>
+/// <param name="Tests">Every test, hold-outs and rules included.</param>
+/// <param name="Api">The stubs' public API (<see cref="LearnerAssemblies.PublicApi"/>).</param>
+public sealed record Plan(string Hash, IReadOnlyList<PlannedTest> Tests, IReadOnlyList<string> Api)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>
+    /// The plan of the kata at <paramref name="pristine"/>, from <paramref name="cacheDirectory"/> when it
+    /// was made before for the same files, else built now (a build and a listing run: about half a minute).
+    /// </summary>
+    public static Plan For(string pristine, string cacheDirectory, TextWriter progress)
+    {
+        string hash = HashOf(pristine);
+        string cached = Path.Combine(cacheDirectory, $"plan-{hash[..16]}.json");
+        if (File.Exists(cached) && JsonSerializer.Deserialize<Plan>(File.ReadAllText(cached), Json) is { } known && known.Hash == hash)
+        {
+            return known;
+        }
+
+        progress.WriteLine("Listing the pristine tests and API (once for this version of the kata) …");
+        DirectoryInfo scratch = Directory.CreateTempSubdirectory("kata-plan-");
+        try
+        {
+            string root = scratch.FullName;
+            foreach (string relative in PlanFiles(pristine))
+            {
+                string to = Path.Combine(root, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(Path.Combine(pristine, relative), to);
+            }
+
+            string logs = Path.Combine(cacheDirectory, "logs");
+            if (!DotnetTest.Build(root, "exercises", Path.Combine(logs, "plan-build.log")))
+            {
+                throw new KataException($"The pristine kata at {pristine} does not build; see {Path.Combine(logs, "plan-build.log")}.", ExitCodes.Environment);
+            }
+
+            TestRunReport listing = DotnetTest.Run(
+                root,
+                "exercises",
+                Path.Combine(logs, "plan-list.log"),
+                new Dictionary<string, string?> { ["KATA_GRADE"] = "1", ["KATA_PLAN"] = "1" },
+                ["--no-build"],
+                timeout: TimeSpan.FromMinutes(10));
+            if (listing.Tests.Count == 0)
+            {
+                throw new KataException($"The pristine kata at {pristine} lists no tests; see {listing.LogPath}.", ExitCodes.Environment);
+            }
+
+            var plan = new Plan(
+                hash,
+                [
+                    .. listing.Tests
+                        .Select(t => new PlannedTest(t.FullyQualifiedName, t.Name, t.Checkpoint, t.Kind, t.Grades ?? [], t.GradedRun))
+                        .OrderBy(t => t.FullyQualifiedName, StringComparer.Ordinal),
+                ],
+                LearnerAssemblies.PublicApi(LearnerAssemblies.Find(root)));
+            Directory.CreateDirectory(cacheDirectory);
+            string temp = cached + ".tmp";
+            File.WriteAllText(temp, JsonSerializer.Serialize(plan, Json));
+            File.Move(temp, cached, overwrite: true);
+            return plan;
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The pristine files a plan depends on: tests, test support, stubs and build configuration.</summary>
+    public static IReadOnlyList<string> PlanFiles(string pristine) =>
+    [
+        .. Workspace.ListFiles(pristine).Keys
+            .Where(relative => relative.StartsWith("exercises/", StringComparison.Ordinal) || Workspace.IsBuildInput(relative))
+            .Order(StringComparer.Ordinal),
+    ];
+
+    private static string HashOf(string pristine)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (string relative in PlanFiles(pristine))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
+            sha.AppendData(SHA256.HashData(File.ReadAllBytes(Path.Combine(pristine, relative))));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

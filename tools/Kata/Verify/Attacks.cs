@@ -1,0 +1,343 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using Kata.Cli.Grading;
+using Kata.Cli.Infrastructure;
+
+namespace Kata.Cli.Verify;
+
+/// <summary>
+/// The attacks on grading that <c>./kata verify</c> replays: each builds one submission (the stubs or the
+/// solutions, changed as a determined student would), grades it in the sandbox as an instructor would and
+/// says what went wrong: points gained, a file outside the sandbox touched, a process left running, a
+/// connection made. Payloads live in tests/scenarios/attacks/; their expectations live here.
+/// </summary>
+public static partial class Attacks
+{
+    /// <summary>Every process an attack starts carries this word on its command line.</summary>
+    public const string Marker = "kata-attack-marker";
+
+    /// <summary>One attack: how its submission is made and what its grade must show.</summary>
+    /// <param name="Name">The folder under tests/scenarios/attacks/ (may not exist when the attack is made in code).</param>
+    /// <param name="What">What it tries, for the report.</param>
+    /// <param name="Solutions">True to start from the solutions, false from the stubs.</param>
+    /// <param name="Make">Changes the submission folder further (stub bodies, links, git history).</param>
+    /// <param name="AsGitUrl">Grade it from a file:// git URL instead of a folder.</param>
+    /// <param name="Expect">The problems with its grade, if any.</param>
+    public sealed record Attack(string Name, string What, bool Solutions, Action<AttackContext>? Make, bool AsGitUrl, Func<GradeReport, IEnumerable<string>> Expect);
+
+    /// <summary>What an attack's setup knows: the submission folder and the kata's root.</summary>
+    public sealed record AttackContext(string Submission, string Root);
+
+    /// <summary>The attacks, in the numbering of the grading issue.</summary>
+    public static IReadOnlyList<Attack> All { get; } =
+    [
+        new("01-reach-out", "1–2: reach other folders, the home folder, the network; leave a process behind", false, null, false, Nothing),
+        new("02-forge-results", "3: forge the results file, then kill every process in sight", false, null, false, Nothing),
+        new("03-hijack-assertions", "4: replace ShouldBe, Assert and Is at compile time", false, null, false, g => [.. Nothing(g), .. g.Rules.Passed ? ["the hijacking API was not refused by the rules"] : Array.Empty<string>()]),
+        new("04-nunit-verdicts", "5: pass by NUnit's SuccessException, by printing the logger's lines, HTML in a message", false, c => ReplaceStubs(c.Submission, _ => "throw Verdicts.Pass();", "Checkpoint1.LinearAlgebra"), false, Escaped),
+        new("05-links", "6: a link to the solutions, a link to /dev/zero, a FIFO", false, Links, false, Nothing),
+        new("06-links-from-git", "6: the same links, committed to git and graded from its URL", false, c => { Links(c); GitInit(c.Submission); }, true, Nothing),
+        new("07-no-training", "7: a Train that returns at once and an Accuracy that says 0.99 (on the solutions)", true, NoTraining, false, NoTrainingPoints),
+        new("08-zeros", "8: zeros, identity matrices and echoed inputs of the right shapes; an essay of nonsense", false, Zeros, false, g => [.. Nothing(g), .. g.PointsToConfirm > 0 && g.NeedsReading.Count == 0 ? ["the essay's points are not marked for the instructor's reading"] : Array.Empty<string>()]),
+        new("09-hang-on-load", "9: a module initializer that never returns", false, HangOnLoad, false, g => [.. Nothing(g), .. g.Flags.Any(f => f.Kind == "runaway") ? Array.Empty<string>() : ["the hang is not flagged as runaway code"]]),
+        new("10-crash-in-one-method", "9: a stack overflow in Derivative (on the solutions)", true, Overflow, false, OnlyDerivative),
+        new("11-processes-and-resources", "9: child processes (plain, detached), a fork bomb, memory and disk hogs", false, Resources, false, Nothing),
+        new("12-own-tooling", "10: ./kata replaced by `exit 0`, tools and workflow edited, a 2001 root commit with edited tests", false, OwnTooling, true, g => [.. Nothing(g), .. g.Tampered.Any(t => t.StartsWith("kata", StringComparison.Ordinal)) ? Array.Empty<string>() : ["the replaced ./kata is not named among the changed files"]]),
+    ];
+
+    /// <summary>Replaces the placeholders of an attack's payload with the paths it goes after.</summary>
+    public static string Fill(string text, IReadOnlyDictionary<string, string> targets) =>
+        targets.Aggregate(text, (t, p) => t.Replace(p.Key, p.Value, StringComparison.Ordinal));
+
+    /// <summary>A listener on the host's loopback: any connection to it means the sandbox leaked network.</summary>
+    public static TcpListener Listen()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return listener;
+    }
+
+    /// <summary>Processes whose command line carries <see cref="Marker"/>: left behind by an attack.</summary>
+    public static IReadOnlyList<string> LeftoverProcesses()
+    {
+        var found = new List<string>();
+        foreach (string dir in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+        {
+            try
+            {
+                string cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                if (cmdline.Contains(Marker, StringComparison.Ordinal) && !cmdline.Contains("kata.dll", StringComparison.Ordinal))
+                {
+                    found.Add($"{Path.GetFileName(dir)}: {cmdline.Trim()}");
+                }
+            }
+            catch (IOException)
+            {
+                // It ended while we looked.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return found;
+    }
+
+    // An attack on the stubs must earn nothing, and its grade must be trustworthy: passed ≤ total.
+    private static IEnumerable<string> Nothing(GradeReport g)
+    {
+        if (g.Score > 0 || g.BonusScore > 0 || g.Passed)
+        {
+            yield return $"it earned {g.ScoreText()} (bonus {g.BonusScore}), passed={g.Passed}; expected 0 certain points";
+        }
+
+        foreach (CheckpointGrade c in g.Checkpoints.Where(c => c.Passed > c.Total))
+        {
+            yield return $"checkpoint {c.Id} shows {c.Passed} passed of {c.Total}";
+        }
+
+        if (g.Mnist.Accuracy is > 0.5)
+        {
+            yield return $"the MNIST accuracy came out as {g.Mnist.Accuracy}";
+        }
+    }
+
+    private static IEnumerable<string> Escaped(GradeReport g)
+    {
+        foreach (string problem in Nothing(g))
+        {
+            yield return problem;
+        }
+
+        if (g.ToMarkdown().Contains("<h2>", StringComparison.Ordinal) || g.ToMarkdown().Contains("<img", StringComparison.Ordinal))
+        {
+            yield return "HTML from a test message reached grade.md unescaped";
+        }
+    }
+
+    private static IEnumerable<string> NoTrainingPoints(GradeReport g)
+    {
+        CheckpointGrade four = g.Checkpoints.Single(c => c.Id == 4);
+        foreach (string method in (string[])["Training.Train", "Evaluation.Accuracy"])
+        {
+            if (four.Methods.FirstOrDefault(m => m.Method == method) is not { Complete: false, Points: 0 })
+            {
+                yield return $"{method} earned points without doing its work";
+            }
+        }
+
+        if (g.Mnist.Accuracy is not < 0.5)
+        {
+            yield return $"the MNIST accuracy came out as {g.Mnist.Accuracy?.ToString() ?? "nothing"}; the untrained network's real accuracy is near chance";
+        }
+
+        if (g.Checkpoints.Where(c => c.Id != 4 && c.Required && !c.InstructorReads).Any(c => c.Passed != c.Total))
+        {
+            yield return "checkpoints other than 4 lost points";
+        }
+    }
+
+    private static IEnumerable<string> OnlyDerivative(GradeReport g)
+    {
+        CheckpointGrade two = g.Checkpoints.Single(c => c.Id == 2);
+        if (two.Methods.Any(m => m.Method != "Calculus.Derivative" && !m.Complete))
+        {
+            yield return "a stack overflow in Derivative cost other methods of checkpoint 2 their points";
+        }
+
+        if (LostElsewhere(g) is { Count: > 0 } lost)
+        {
+            yield return $"a stack overflow in Derivative cost tests that do not use it: {string.Join(", ", lost)}";
+        }
+
+        if (!g.Flags.Any(f => f.Kind == "crash"))
+        {
+            yield return "the crash is not flagged";
+        }
+    }
+
+    /// <summary>
+    /// Tests outside checkpoint 2 that failed, except the one that calls the learner's Derivative on
+    /// purpose (checkpoint 4 compares σ' with the numerical derivative of σ).
+    /// </summary>
+    public static IReadOnlyList<string> LostElsewhere(GradeReport g) =>
+    [
+        .. g.Checkpoints.Where(c => c.Id != 2 && c.Required)
+            .SelectMany(c => c.Failures.Select(f => f.Test))
+            .Where(t => !t.Contains("numerical_derivative", StringComparison.Ordinal)),
+    ];
+
+    private static void Links(AttackContext c)
+    {
+        string file = Path.Combine(c.Submission, "exercises", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs");
+        File.Delete(file);
+        File.CreateSymbolicLink(file, Path.GetRelativePath(Path.GetDirectoryName(file)!, Path.Combine(c.Root, "solutions", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs")));
+        File.CreateSymbolicLink(Path.Combine(c.Submission, "exercises", "Checkpoint1.LinearAlgebra", "Zeros.cs"), "/dev/zero");
+        Directory.CreateSymbolicLink(Path.Combine(c.Submission, "exercises", "Checkpoint2.Optimization", "Elsewhere"), "/");
+        Run(c.Submission, "mkfifo", Path.Combine(c.Submission, "exercises", "Checkpoint2.Optimization", "Pipe.cs"));
+    }
+
+    private static void NoTraining(AttackContext c)
+    {
+        Replace(Path.Combine(c.Submission, "exercises", "Checkpoint4.Learning", "Training.cs"), "        int batches = (x.Rows + batchSize - 1) / batchSize;\n", "        int batches = (x.Rows + batchSize - 1) / batchSize;\n        return [.. Enumerable.Repeat(0.01, epochs * batches)];\n");
+        Replace(Path.Combine(c.Submission, "exercises", "Checkpoint4.Learning", "Evaluation.cs"), "        int[] predictions = network.Predict(x);\n", "        return 0.99;\n        int[] predictions = network.Predict(x);\n");
+    }
+
+    private static void Overflow(AttackContext c) => Replace(
+        Path.Combine(c.Submission, "exercises", "Checkpoint2.Optimization", "Calculus.cs"),
+        "    public static double Derivative(Func<double, double> f, double x, double h = DefaultStep)\n    {\n",
+        "    public static double Derivative(Func<double, double> f, double x, double h = DefaultStep)\n    {\n        return Derivative(f, x, h);\n");
+
+    private static void HangOnLoad(AttackContext c) => File.WriteAllText(
+        Path.Combine(c.Submission, "exercises", "Checkpoint1.LinearAlgebra", "Hang.cs"),
+        "namespace NeuralNet;\n\ninternal static class Hang\n{\n    [System.Runtime.CompilerServices.ModuleInitializer]\n    internal static void Forever()\n    {\n        while (true)\n        {\n        }\n    }\n}\n");
+
+    private static void Resources(AttackContext c) => File.WriteAllText(
+        Path.Combine(c.Submission, "exercises", "Checkpoint1.LinearAlgebra", "Resources.cs"),
+        $$"""
+        using System.Diagnostics;
+
+        namespace NeuralNet;
+
+        internal static class Resources
+        {
+            [System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void Take()
+            {
+                Try(() => Process.Start("sh", ["-c", "sleep 300", "{{Marker}}"]));
+                Try(() => Process.Start("setsid", ["nohup", "sh", "-c", "sleep 300", "{{Marker}}"]));
+                for (int i = 0; i < 2000; i++)
+                {
+                    Try(() => Process.Start("sh", ["-c", "sleep 300", "{{Marker}}"]));
+                }
+
+                Try(() => { using var disk = File.Create("/tmp/fill"); var block = new byte[1 << 20]; while (true) disk.Write(block); });
+                Try(() => File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "written.txt"), "{{Marker}}"));
+                var hog = new List<byte[]>();
+                Try(() => { while (true) hog.Add(GC.AllocateArray<byte>(1 << 26, pinned: true)); });
+                hog.Clear();
+            }
+
+            private static void Try(Action action)
+            {
+                try
+                {
+                    action();
+                }
+                catch
+                {
+                }
+            }
+        }
+        """);
+
+    private static void OwnTooling(AttackContext c)
+    {
+        File.WriteAllText(Path.Combine(c.Submission, "kata"), "#!/bin/sh\nexit 0\n");
+        File.AppendAllText(Path.Combine(c.Submission, "tools", "Kata", "Program.cs"), "\n// edited by a submission\n");
+        File.AppendAllText(Path.Combine(c.Submission, ".github", "workflows", "classroom.yml"), "\n# edited by a submission\n");
+        GitInit(c.Submission);
+
+        // An unrelated history, dated 2001, whose tests pass anything: "the first commit" to a naive grader.
+        string fake = Path.Combine(Path.GetDirectoryName(c.Submission)!, Path.GetFileName(c.Submission) + "-fake-root");
+        if (Directory.Exists(fake))
+        {
+            Directory.Delete(fake, recursive: true);
+        }
+
+        Directory.CreateDirectory(Path.Combine(fake, "tests"));
+        File.WriteAllText(Path.Combine(fake, "tests", "README.md"), "all tests pass\n");
+        GitInit(fake, date: "2001-01-01T00:00:00");
+        Run(c.Submission, "git", "fetch", "--quiet", fake, "HEAD");
+        Run(c.Submission, "git", "-c", "user.name=x", "-c", "user.email=x@x.invalid", "merge", "--quiet", "--allow-unrelated-histories", "-m", "merge", "FETCH_HEAD");
+    }
+
+    private static void Zeros(AttackContext c)
+    {
+        var bodies = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Dot"] = "0", ["MatMul"] = "new Matrix(a.Rows, b.Cols)", ["Transpose"] = "a", ["Add"] = "a", ["Subtract"] = "a",
+            ["Hadamard"] = "a", ["Scale"] = "a", ["AddRowVector"] = "a", ["ColumnSums"] = "new double[a.Cols]",
+            ["Derivative"] = "0", ["NumericalGradient"] = "new double[x.Length]", ["GradientDescent"] = "x0",
+            ["Sigmoid"] = "0.5", ["ReLU"] = "z", ["Apply"] = "z", ["RandomWeights"] = "new Matrix(fanIn, fanOut)",
+            ["Forward"] = "new Matrix(x.Rows, LayerSizes[^1])", ["ActivationDerivative"] = "new Matrix(z.Rows, z.Cols)",
+            ["Backward"] = "new Gradients(0, [.. network.Weights.Select(w => new Matrix(w.Rows, w.Cols))], [.. network.Biases.Select(b => new double[b.Length])])",
+            ["Softmax"] = "new Matrix(logits.Rows, logits.Cols)", ["CrossEntropy"] = "0", ["CrossEntropyGradient"] = "new Matrix(logits.Rows, logits.Cols)",
+            ["Predict"] = "new int[x.Rows]", ["Accuracy"] = "0", ["TrainStep"] = "0",
+            ["Train"] = "[.. new double[epochs * ((x.Rows + batchSize - 1) / Math.Max(1, batchSize))]]",
+            ["ReadImages"] = "new Matrix(1, 784)", ["ReadLabels"] = "[0]", ["Load"] = "new Dataset(new Matrix(1, 784), [0])",
+        };
+        ReplaceStubs(c.Submission, name => "return " + (bodies.TryGetValue(name, out string? body) ? body : "default!") + ";");
+
+        // An essay of made-up words: long enough, four headings, no section like another.
+        string essay = Path.Combine(c.Submission, "exercises", "Checkpoint5.Reflection", "REFLECTION.md");
+        var random = new Random(5);
+        string[] syllables = ["ka", "to", "ri", "mu", "sen", "la", "po", "dri", "vel", "quo", "zan", "fi"];
+        string Word() => string.Concat(Enumerable.Range(0, random.Next(2, 4)).Select(_ => syllables[random.Next(syllables.Length)]));
+        string Paragraph() => string.Join(' ', Enumerable.Range(0, 12).Select(_ => string.Join(' ', Enumerable.Range(0, 9).Select(_ => Word())) + "."));
+        var text = new StringBuilder();
+        foreach (string line in File.ReadLines(essay))
+        {
+            text.AppendLine(line.TrimStart().StartsWith('✎') ? Paragraph() : line);
+        }
+
+        File.WriteAllText(essay, text.ToString());
+    }
+
+    /// <summary>Replaces every stub's <c>throw new NotImplementedException(…);</c> by the statement <paramref name="body"/> gives for its method.</summary>
+    private static void ReplaceStubs(string submission, Func<string, string> body, string? onlyProject = null)
+    {
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(submission, "exercises", onlyProject ?? string.Empty), "*.cs", SearchOption.AllDirectories))
+        {
+            string text = File.ReadAllText(file);
+            string changed = StubBody().Replace(text, m => m.Groups["head"].Value + "        " + body(m.Groups["name"].Value));
+            if (changed != text)
+            {
+                File.WriteAllText(file, changed);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<head>\n    public [^\n]*?\b(?<name>\w+)\((?:[^)]|\n)*\)\s*\n    \{\n)(?:\s*//[^\n]*\n)?\s*throw new NotImplementedException\((?:.|\n)*?\);")]
+    private static partial Regex StubBody();
+
+    /// <summary>Replaces <paramref name="from"/> in a file of a scenario's submission; the text must be there.</summary>
+    internal static void Replace(string path, string from, string to)
+    {
+        string text = File.ReadAllText(path);
+        if (!text.Contains(from, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"A verify scenario could not find the text to change in {path}; update tools/Kata/Verify/.");
+        }
+
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    private static void GitInit(string dir, string? date = null)
+    {
+        var environment = date is null ? null : new Dictionary<string, string?> { ["GIT_AUTHOR_DATE"] = date, ["GIT_COMMITTER_DATE"] = date };
+        foreach (string[] command in (string[][])
+        [
+            ["init", "--quiet", "--initial-branch=main"],
+            ["add", "--all"],
+            ["-c", "user.name=Student", "-c", "user.email=student@example.invalid", "commit", "--quiet", "-m", "my work"],
+        ])
+        {
+            Run(dir, "git", environment, command);
+        }
+    }
+
+    private static void Run(string dir, string program, params string[] arguments) => Run(dir, program, null, arguments);
+
+    private static void Run(string dir, string program, IReadOnlyDictionary<string, string?>? environment, string[] arguments)
+    {
+        string log = Path.Combine(Path.GetTempPath(), $"kata-attack-{Environment.ProcessId}.log");
+        if (ProcessRunner.Run(program, arguments, dir, log, environment).ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed in {dir}; see {log}.");
+        }
+    }
+}
