@@ -102,7 +102,7 @@ public static class TrainCommand
             Console.WriteLine($"Building the training program against {track}/ …");
             string log = Path.Combine(root, "artifacts", "train", "build.log");
             ProcessResult built = ProcessRunner.Run(
-                "dotnet", ["build", project, "-c", "Release", $"-p:KataTrack={track}", "--verbosity", "quiet", "-nologo"], root, log);
+                "dotnet", ["build", project, "-c", "Release", $"-p:KataTrack={track}", "-p:KataOptimize=true", "--verbosity", "quiet", "-nologo"], root, log);
             if (built.ExitCode != 0)
             {
                 // The build's output is shown only when it fails: the compiler errors in the learner's code.

@@ -91,9 +91,10 @@ public static class DotnetTest
     /// <summary>
     /// Builds the kata at <paramref name="root"/> (or one <paramref name="project"/> of it) for
     /// <paramref name="track"/>, writing the output to <paramref name="logPath"/>; true when it succeeded.
+    /// <paramref name="extraArguments"/> go to dotnet build, e.g. <c>-p:KataOptimize=true</c>.
     /// </summary>
-    public static bool Build(string root, string track, string logPath, string? project = null, TextWriter? echo = null) =>
-        ProcessRunner.Run("dotnet", ["build", project ?? Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "-nologo"], root, logPath, echo: echo).ExitCode == 0;
+    public static bool Build(string root, string track, string logPath, string? project = null, TextWriter? echo = null, IEnumerable<string>? extraArguments = null) =>
+        ProcessRunner.Run("dotnet", ["build", project ?? Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "-nologo", .. extraArguments ?? []], root, logPath, echo: echo).ExitCode == 0;
 
     /// <summary>The repository root of the kata this tool is running in.</summary>
     public static string Root => KataPaths.Root;
