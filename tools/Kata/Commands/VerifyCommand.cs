@@ -70,14 +70,20 @@ public static class VerifyCommand
         problems.AddRange(missingOnStubs.Select(name => $"exercises: {name} ran on the solutions but not on the stubs"));
 
         // The tooling lives outside the solution (the learner's loop never builds it), so it is checked
-        // here: the training program must build against both tracks' API, and the tooling tests pass.
-        Console.WriteLine($"3/{steps}  Tooling: the training program builds on both tracks, the tooling tests pass …");
+        // here: the training program and the benchmarks must build against both tracks' API, and the
+        // tooling tests pass.
+        Console.WriteLine($"3/{steps}  Tooling: the training program and the benchmarks build on both tracks, the tooling tests pass …");
         foreach (string track in (string[])["exercises", "solutions"])
         {
-            string log = Path.Combine(outDir, $"train-{track}.log");
-            if (!DotnetTest.Build(root, track, log, project: Path.Combine(root, "tools", "Kata.Train", "Kata.Train.csproj")))
+            foreach ((string name, string what, string project) in (ReadOnlySpan<(string, string, string)>)[
+                ("train", "the training program", Path.Combine(root, "tools", "Kata.Train", "Kata.Train.csproj")),
+                ("bench", "the benchmarks", Path.Combine(root, "bench", "Kata.Bench", "Kata.Bench.csproj"))])
             {
-                problems.Add($"tools: the training program does not build against {track}/; see {Path.GetRelativePath(root, log)}");
+                string log = Path.Combine(outDir, $"{name}-{track}.log");
+                if (!DotnetTest.Build(root, track, log, project: project))
+                {
+                    problems.Add($"tools: {what} does not build against {track}/; see {Path.GetRelativePath(root, log)}");
+                }
             }
         }
 
