@@ -12,52 +12,21 @@ using NeuralNet;
 namespace Kata.Bench;
 
 /// <summary>
-/// Square matrix products from 64² to 1024²: the naive triple loop, checkpoint 1's MatMul and
-/// checkpoint 12's.
+/// The product A·B (n x k times k x m) by the naive triple loop (the baseline), checkpoint 1's MatMul and
+/// checkpoint 12's; the classes below choose the shapes.
 /// </summary>
-[Config(typeof(ProductConfig))]
-public class MatMulBenchmarks
+public abstract class ProductBenchmarks
 {
     private Matrix a = null!;
     private Matrix b = null!;
 
-    [Params(64, 128, 256, 512, 1024)]
-    public int N { get; set; } = 64;
+    /// <summary>n, k and m of the product being measured.</summary>
+    protected abstract (int N, int K, int M) Dimensions { get; }
 
     [GlobalSetup]
     public void CreateMatrices()
     {
-        a = Kernels.Random(N, N, 1);
-        b = Kernels.Random(N, N, 2);
-    }
-
-    [Benchmark(Baseline = true)]
-    public Matrix Naive() => Kernels.Naive(a, b);
-
-    [Benchmark]
-    public Matrix Clear() => LinearAlgebra.MatMul(a, b);
-
-    [Benchmark]
-    public Matrix Fast() => FastLinearAlgebra.MatMul(a, b);
-}
-
-/// <summary>
-/// The two large products of a training step of the 784-128-5 MLP with batches of 64: 64x784 · 784x128
-/// forward and 784x64 · 64x128 for the gradient of the first weights. Shapes are "n x k x m".
-/// </summary>
-[Config(typeof(ProductConfig))]
-public class TrainingStepBenchmarks
-{
-    private Matrix a = null!;
-    private Matrix b = null!;
-
-    [Params("64x784x128", "784x64x128")]
-    public string Shape { get; set; } = "64x784x128";
-
-    [GlobalSetup]
-    public void CreateMatrices()
-    {
-        (int n, int k, int m) = ProductShape.Parse(Shape);
+        (int n, int k, int m) = Dimensions;
         a = Kernels.Random(n, k, 1);
         b = Kernels.Random(k, m, 2);
     }
@@ -70,6 +39,29 @@ public class TrainingStepBenchmarks
 
     [Benchmark]
     public Matrix Fast() => FastLinearAlgebra.MatMul(a, b);
+}
+
+/// <summary>Square matrix products from 64² to 1024².</summary>
+[Config(typeof(ProductConfig))]
+public class MatMulBenchmarks : ProductBenchmarks
+{
+    [Params(64, 128, 256, 512, 1024)]
+    public int N { get; set; } = 64;
+
+    protected override (int N, int K, int M) Dimensions => (N, N, N);
+}
+
+/// <summary>
+/// The two large products of a training step of the 784-128-5 MLP with batches of 64: 64x784 · 784x128
+/// forward and 784x64 · 64x128 for the gradient of the first weights. Shapes are "n x k x m".
+/// </summary>
+[Config(typeof(ProductConfig))]
+public class TrainingStepBenchmarks : ProductBenchmarks
+{
+    [Params("64x784x128", "784x64x128")]
+    public string Shape { get; set; } = "64x784x128";
+
+    protected override (int N, int K, int M) Dimensions => ProductShape.Parse(Shape);
 }
 
 /// <summary>
