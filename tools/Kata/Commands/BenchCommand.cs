@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Kata.Cli.Infrastructure;
 using Kata.Core;
 
@@ -32,29 +31,8 @@ public static class BenchCommand
         return command;
     }
 
-    private static int Run(string track, IEnumerable<string> arguments)
-    {
-        string project = Path.Combine(KataPaths.Root, "bench", "Kata.Bench");
-        Console.WriteLine($"Building the benchmarks against {track}/ (optimized) …");
-        string log = Path.Combine(KataPaths.Root, "artifacts", "bench", "build.log");
-        ProcessResult built = ProcessRunner.Run(
-            "dotnet", ["build", project, "-c", "Release", $"-p:KataTrack={track}", "-p:KataOptimize=true", "--verbosity", "quiet", "-nologo"], KataPaths.Root, log);
-        if (built.ExitCode != 0)
-        {
-            Console.Error.WriteLine(File.ReadAllText(log).Trim());
-            Console.Error.WriteLine($"The benchmarks do not build against {track}/: fix the compiler errors above.");
-            return built.ExitCode;
-        }
+    private static readonly TrackProgram Program = new("bench/Kata.Bench", "kata-bench.dll", "the benchmarks", "bench");
 
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Directory.GetCurrentDirectory(), UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(project, "bin", "Release", "net10.0", "kata-bench.dll"));
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
-        process.WaitForExit();
-        return process.ExitCode;
-    }
+    private static int Run(string track, IEnumerable<string> arguments) =>
+        Program.Run(track, arguments, "fix the compiler errors above.");
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Kata.Cli.Infrastructure;
 using Kata.Core;
 
@@ -81,58 +80,8 @@ public static class TrainCommand
         return command;
     }
 
-    private static readonly string[] BuildSettings = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json"];
+    private static readonly TrackProgram Program = new("tools/Kata.Train", "kata-train.dll", "the training program", "train");
 
-    private static int Run(string track, IEnumerable<string> arguments)
-    {
-        string root = KataPaths.Root;
-        string project = Path.Combine(root, "tools", "Kata.Train");
-        string program = Path.Combine(project, "bin", "Release", "net10.0", "kata-train.dll");
-
-        // Built again only when the program, the shared code, the track's code or the build settings
-        // changed since the last good build for this track: an up-to-date MSBuild run still costs seconds.
-        string stamp = Path.Combine(project, "obj", "kata-train.built");
-        string[] inputs =
-        [
-            project, Path.Combine(root, "tools", "Kata.Core"), Path.Combine(root, track),
-            .. BuildSettings.Select(f => Path.Combine(root, f)),
-        ];
-        if (!File.Exists(program) || !BuildStamp.IsFresh(stamp, track, inputs))
-        {
-            Console.WriteLine($"Building the training program against {track}/ …");
-            string log = Path.Combine(root, "artifacts", "train", "build.log");
-            ProcessResult built = ProcessRunner.Run(
-                "dotnet", ["build", project, "-c", "Release", $"-p:KataTrack={track}", "-p:KataOptimize=true", "--verbosity", "quiet", "-nologo"], root, log);
-            if (built.ExitCode != 0)
-            {
-                // The build's output is shown only when it fails: the compiler errors in the learner's code.
-                if (File.Exists(stamp))
-                {
-                    File.Delete(stamp);
-                }
-
-                Console.Error.WriteLine(File.ReadAllText(log).Trim());
-                Console.Error.WriteLine($"The training program does not build against {track}/: fix the compiler errors above, or watch the reference with --track solutions.");
-                return built.ExitCode;
-            }
-
-            BuildStamp.Write(stamp, track);
-        }
-
-        return Execute([program, .. arguments]);
-    }
-
-    // Runs dotnet with the terminal handed through, so the training program can draw its progress bar.
-    private static int Execute(IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Directory.GetCurrentDirectory(), UseShellExecute = false };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
-        process.WaitForExit();
-        return process.ExitCode;
-    }
+    private static int Run(string track, IEnumerable<string> arguments) =>
+        Program.Run(track, arguments, "fix the compiler errors above, or watch the reference with --track solutions.");
 }
