@@ -67,6 +67,23 @@ public sealed class LearnerCodeRules
     }
 
     [Test]
+    public void Learner_code_uses_only_what_the_kata_allows()
+    {
+        // The grader refuses a submission whose compiled code uses anything outside the kata's allowlist
+        // (reflection, raw memory, the process and its environment, …), before any of it runs; this is the
+        // same check, so that you meet it here first. Each line names your method, what it uses and why.
+        AllowedApi allowed = AllowedApi.Load(Root);
+        string[] refused =
+        [
+            .. Directory.EnumerateFiles(AppContext.BaseDirectory, "Checkpoint*.dll")
+                .Order(StringComparer.Ordinal)
+                .SelectMany(allowed.Refusals),
+        ];
+
+        refused.ShouldBeEmpty($"learner code may use only what {AllowedApi.FileName} allows; change the code these lines name");
+    }
+
+    [Test]
     public void Learner_code_keeps_the_public_API_of_the_kata()
     {
         // Grading refuses code whose public API differs from the stubs': a public helper could stand in
