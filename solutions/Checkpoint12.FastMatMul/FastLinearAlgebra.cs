@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace NeuralNet;
@@ -188,7 +187,7 @@ public static class FastLinearAlgebra
                     for (int i = 0; i < mc; i += Mr)
                     {
                         // The 6 x 32 tile of C at (i0 + i, j): computed in registers, then added to C.
-                        MicroKernel(ref packedA[i * kc], ref packedB[panel * Nr * kc], kc, ref MemoryMarshal.GetReference(tile));
+                        MicroKernel(packedA.AsSpan(i * kc, Mr * kc), packedB.AsSpan(panel * Nr * kc, Nr * kc), kc, tile);
                         AddTile(tile, c, i0 + i, Math.Min(Mr, mc - i), j, Math.Min(Nr, c1 - j), first: p0 == 0);
                     }
                 }
@@ -214,9 +213,9 @@ public static class FastLinearAlgebra
                 if (width - j >= Nr)
                 {
                     // 32 doubles become 32 floats: four 8-lane loads, two narrowing conversions.
-                    ref double from = ref MemoryMarshal.GetReference(row[j..]);
-                    Vector512.Narrow(Vector512.LoadUnsafe(ref from), Vector512.LoadUnsafe(ref from, 8)).CopyTo(to);
-                    Vector512.Narrow(Vector512.LoadUnsafe(ref from, 16), Vector512.LoadUnsafe(ref from, 24)).CopyTo(to[16..]);
+                    ReadOnlySpan<double> from = row.Slice(j, Nr);
+                    Vector512.Narrow(Vector512.Create(from), Vector512.Create(from[8..])).CopyTo(to);
+                    Vector512.Narrow(Vector512.Create(from[16..]), Vector512.Create(from[24..])).CopyTo(to[16..]);
                 }
                 else
                 {
@@ -241,8 +240,8 @@ public static class FastLinearAlgebra
             int p = 0;
             for (; p <= kc - 16; p += 16)
             {
-                ref double from = ref MemoryMarshal.GetReference(row[p..]);
-                Vector512.Narrow(Vector512.LoadUnsafe(ref from), Vector512.LoadUnsafe(ref from, 8)).CopyTo(to[p..]);
+                ReadOnlySpan<double> from = row.Slice(p, 16);
+                Vector512.Narrow(Vector512.Create(from), Vector512.Create(from[8..])).CopyTo(to[p..]);
             }
 
             for (; p < kc; p++)
@@ -259,49 +258,51 @@ public static class FastLinearAlgebra
     // multiply-adds into twelve accumulators that stay in registers. They are stored once, at the end,
     // into `tile`, and the caller adds it to C: with a call or a span after the loop, the JIT keeps
     // the accumulators in memory instead (a store and a load for every multiply-add, 3x slower).
+    // Every load goes through a span, so every read is bounds-checked: learner code may not read
+    // memory without a check (Unsafe, MemoryMarshal and LoadUnsafe are refused, checkpoints.md#12).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MicroKernel(ref float a, ref float b, int kc, ref float tile)
+    private static void MicroKernel(ReadOnlySpan<float> a, ReadOnlySpan<float> b, int kc, Span<float> tile)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        ref float a0 = ref a, a1 = ref Unsafe.Add(ref a, kc), a2 = ref Unsafe.Add(ref a, 2 * kc);
-        ref float a3 = ref Unsafe.Add(ref a, 3 * kc), a4 = ref Unsafe.Add(ref a, 4 * kc), a5 = ref Unsafe.Add(ref a, 5 * kc);
-        for (int p = 0; p < kc; p++)
+        ReadOnlySpan<float> a0 = a[..kc], a1 = a.Slice(kc, kc), a2 = a.Slice(2 * kc, kc);
+        ReadOnlySpan<float> a3 = a.Slice(3 * kc, kc), a4 = a.Slice(4 * kc, kc), a5 = a.Slice(5 * kc, kc);
+        for (int p = 0; p < a0.Length; p++)
         {
-            Vector512<float> b0 = Vector512.LoadUnsafe(ref b), b1 = Vector512.LoadUnsafe(ref b, 16);
-            Vector512<float> ai = Vector512.Create(Unsafe.Add(ref a0, p));
+            ReadOnlySpan<float> bp = b.Slice(p * Nr, Nr);
+            Vector512<float> b0 = Vector512.Create(bp), b1 = Vector512.Create(bp[16..]);
+            Vector512<float> ai = Vector512.Create(a0[p]);
             c00 = Vector512.FusedMultiplyAdd(ai, b0, c00);
             c01 = Vector512.FusedMultiplyAdd(ai, b1, c01);
-            ai = Vector512.Create(Unsafe.Add(ref a1, p));
+            ai = Vector512.Create(a1[p]);
             c10 = Vector512.FusedMultiplyAdd(ai, b0, c10);
             c11 = Vector512.FusedMultiplyAdd(ai, b1, c11);
-            ai = Vector512.Create(Unsafe.Add(ref a2, p));
+            ai = Vector512.Create(a2[p]);
             c20 = Vector512.FusedMultiplyAdd(ai, b0, c20);
             c21 = Vector512.FusedMultiplyAdd(ai, b1, c21);
-            ai = Vector512.Create(Unsafe.Add(ref a3, p));
+            ai = Vector512.Create(a3[p]);
             c30 = Vector512.FusedMultiplyAdd(ai, b0, c30);
             c31 = Vector512.FusedMultiplyAdd(ai, b1, c31);
-            ai = Vector512.Create(Unsafe.Add(ref a4, p));
+            ai = Vector512.Create(a4[p]);
             c40 = Vector512.FusedMultiplyAdd(ai, b0, c40);
             c41 = Vector512.FusedMultiplyAdd(ai, b1, c41);
-            ai = Vector512.Create(Unsafe.Add(ref a5, p));
+            ai = Vector512.Create(a5[p]);
             c50 = Vector512.FusedMultiplyAdd(ai, b0, c50);
             c51 = Vector512.FusedMultiplyAdd(ai, b1, c51);
-            b = ref Unsafe.Add(ref b, Nr);
         }
 
-        c00.StoreUnsafe(ref tile, 0);
-        c01.StoreUnsafe(ref tile, 16);
-        c10.StoreUnsafe(ref tile, 32);
-        c11.StoreUnsafe(ref tile, 48);
-        c20.StoreUnsafe(ref tile, 64);
-        c21.StoreUnsafe(ref tile, 80);
-        c30.StoreUnsafe(ref tile, 96);
-        c31.StoreUnsafe(ref tile, 112);
-        c40.StoreUnsafe(ref tile, 128);
-        c41.StoreUnsafe(ref tile, 144);
-        c50.StoreUnsafe(ref tile, 160);
-        c51.StoreUnsafe(ref tile, 176);
+        c00.CopyTo(tile);
+        c01.CopyTo(tile[16..]);
+        c10.CopyTo(tile[32..]);
+        c11.CopyTo(tile[48..]);
+        c20.CopyTo(tile[64..]);
+        c21.CopyTo(tile[80..]);
+        c30.CopyTo(tile[96..]);
+        c31.CopyTo(tile[112..]);
+        c40.CopyTo(tile[128..]);
+        c41.CopyTo(tile[144..]);
+        c50.CopyTo(tile[160..]);
+        c51.CopyTo(tile[176..]);
     }
 
     // C[i .. i+rows, j .. j+cols] += the first rows x cols of the 6 x 32 tile (float, row by row). The
@@ -321,22 +322,20 @@ public static class FastLinearAlgebra
         if (cRow.Length == Nr)
         {
             // 32 floats widen into four 8-double vectors.
-            ref double to = ref MemoryMarshal.GetReference(cRow);
-            ref float from = ref MemoryMarshal.GetReference(tileRow);
-            (Vector512<double> v0, Vector512<double> v1) = Vector512.Widen(Vector512.LoadUnsafe(ref from));
-            (Vector512<double> v2, Vector512<double> v3) = Vector512.Widen(Vector512.LoadUnsafe(ref from, 16));
+            (Vector512<double> v0, Vector512<double> v1) = Vector512.Widen(Vector512.Create(tileRow));
+            (Vector512<double> v2, Vector512<double> v3) = Vector512.Widen(Vector512.Create(tileRow[16..]));
             if (!first)
             {
-                v0 += Vector512.LoadUnsafe(ref to);
-                v1 += Vector512.LoadUnsafe(ref to, 8);
-                v2 += Vector512.LoadUnsafe(ref to, 16);
-                v3 += Vector512.LoadUnsafe(ref to, 24);
+                v0 += Vector512.Create((ReadOnlySpan<double>)cRow);
+                v1 += Vector512.Create((ReadOnlySpan<double>)cRow[8..]);
+                v2 += Vector512.Create((ReadOnlySpan<double>)cRow[16..]);
+                v3 += Vector512.Create((ReadOnlySpan<double>)cRow[24..]);
             }
 
-            v0.StoreUnsafe(ref to);
-            v1.StoreUnsafe(ref to, 8);
-            v2.StoreUnsafe(ref to, 16);
-            v3.StoreUnsafe(ref to, 24);
+            v0.CopyTo(cRow);
+            v1.CopyTo(cRow[8..]);
+            v2.CopyTo(cRow[16..]);
+            v3.CopyTo(cRow[24..]);
             return;
         }
 
