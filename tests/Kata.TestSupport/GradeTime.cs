@@ -24,11 +24,11 @@ public static class GradeTime
     /// <summary>The variable the grader sets to the submission's seed (hexadecimal).</summary>
     public const string SeedVariable = "KATA_HOLDOUT_SEED";
 
-    // Read once: in the sandbox the startup hook takes it out of the environment before any learner code runs.
-    private static string _seed = Environment.GetEnvironmentVariable(SeedVariable) is { Length: > 0 } seed ? seed : "0";
+    // Read once (the startup hook has taken it out of the environment before any learner code ran).
+    private static readonly string SeedValue = GradeSecrets.Seed is { Length: > 0 } seed ? seed : "0";
 
     /// <summary>The seed in use ("0" when the grader set none: the maintainer's runs).</summary>
-    public static string Seed => _seed;
+    public static string Seed => SeedValue;
 
     /// <summary>
     /// A random source for the running test: the same seed and the same test always give the same numbers,
@@ -39,7 +39,7 @@ public static class GradeTime
     /// <summary>A random source for <paramref name="purpose"/> within the submission's seed.</summary>
     public static Random Random(string purpose)
     {
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(_seed + "\n" + purpose));
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(SeedValue + "\n" + purpose));
         return new Random(BitConverter.ToInt32(hash, 0) & int.MaxValue);
     }
 
@@ -72,13 +72,4 @@ public static class GradeTime
     /// <summary>A <paramref name="rows"/> x <paramref name="cols"/> matrix of numbers drawn uniformly from [<paramref name="min"/>, <paramref name="max"/>).</summary>
     public static Matrix Matrix(Random random, int rows, int cols, double min = -2, double max = 2) =>
         new(rows, cols, Vector(random, rows * cols, min, max));
-
-    /// <summary>Takes the seed out of the environment (the sandbox's startup hook, before learner code runs).</summary>
-    internal static void Seal(string? seed)
-    {
-        if (seed is { Length: > 0 })
-        {
-            _seed = seed;
-        }
-    }
 }

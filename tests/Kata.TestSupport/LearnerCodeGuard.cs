@@ -89,7 +89,27 @@ internal sealed class LearnerCodeCommand(TestCommand inner) : DelegatingTestComm
     /// <summary>Lines starting with this tell the logger which test is running, so a crash can be named.</summary>
     public const string StartPrefix = "[kata-start] ";
 
+    /// <summary>Lines starting with this are the guard's witness of a test's outcome (grade mode, on stderr).</summary>
+    public const string EndPrefix = Kata.Core.Witness.Prefix;
+
     public override TestResult Execute(TestExecutionContext context)
+    {
+        TestResult result;
+        try
+        {
+            result = Guarded(context);
+        }
+        catch
+        {
+            Witness(Test.FullName, passed: false); // an assertion or an error: NUnit records it as a failure
+            throw;
+        }
+
+        Witness(Test.FullName, result.ResultState.Status == TestStatus.Passed);
+        return result;
+    }
+
+    private TestResult Guarded(TestExecutionContext context)
     {
         Announce(Test.FullName);
         bool isRule = Test.Properties[KindProperty.Name].Contains(KindProperty.Rules) || Test.Parent?.Properties[KindProperty.Name].Contains(KindProperty.Rules) == true;
@@ -129,10 +149,10 @@ internal sealed class LearnerCodeCommand(TestCommand inner) : DelegatingTestComm
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
 
-        bool finished;
+        ThreadClock.Outcome outcome;
         try
         {
-            finished = clock.Wait(body, limit, WallClockFactor);
+            outcome = clock.Wait(body, limit, WallClockFactor);
         }
         catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count == 1)
         {
@@ -158,22 +178,26 @@ internal sealed class LearnerCodeCommand(TestCommand inner) : DelegatingTestComm
             throw;
         }
 
-        if (!finished)
+        if (outcome != ThreadClock.Outcome.Finished)
         {
             string method = LearnerMethods.Describe(grades);
-            bool cpu = clock.MeasuresCpu && clock.CpuSeconds >= limit;
             Runaways.Record(grades, method, Test.Name);
             clock.ParkAttachedThread();
-            string how = cpu
-                ? $"used {limit:0.#} s of CPU time without returning"
-                : $"did not return within {limit * WallClockFactor:0.#} s";
+            string how = outcome switch
+            {
+                ThreadClock.Outcome.Cpu => $"used {limit:0.#} s of CPU time without returning",
+                ThreadClock.Outcome.Sleep => $"waited {limit:0.#} s without working (asleep: a Sleep, a lock, a read that never ends)",
+                _ => $"did not return within {limit * WallClockFactor:0.#} s",
+            };
+            string look = outcome == ThreadClock.Outcome.Sleep
+                ? "Look for a wait that never ends (a Sleep, a lock taken twice, a thread waiting for another that never finishes) in it or in what it calls."
+                : "Look for a loop that never ends (a counter that is never increased, a condition that never becomes false) in it or in what it calls.";
             return Fail(
                 context,
                 probing
                     ? $"Stopped: this test {how} after an earlier test found an endless loop in {Runaways.First!.Method}. "
                       + "It probably calls that method; fix the loop first, then run the tests again."
-                    : $"{method} {how} in this test and was stopped. Look for a loop that never ends (a counter that is never "
-                      + "increased, a condition that never becomes false) in it or in what it calls."
+                    : $"{method} {how} in this test and was stopped. {look}"
                       + (grades.Count == 1 ? " Later tests of the same method fail at once." : " Each of them is tried again in its own tests."));
         }
 
@@ -197,6 +221,30 @@ internal sealed class LearnerCodeCommand(TestCommand inner) : DelegatingTestComm
             {
                 // No stderr: the logger's copy will do.
             }
+        }
+    }
+
+    // The guard's own account of how a test ended, signed with the grader's key for this test host and
+    // written straight to the host's stderr, which the grader keeps outside the sandbox. The grader counts a
+    // result that arrives through NUnit and VSTest only when this witness agrees: a result forged past
+    // NUnit (by code that reached its listener or the adapter) has no signed "Passed" beside it.
+    private static void Witness(string test, bool passed)
+    {
+        if (GradeSecrets.WitnessKey is not { } key)
+        {
+            return;
+        }
+
+        string outcome = passed ? "Passed" : "Failed";
+        string line = $"{EndPrefix}{Kata.Core.Witness.Sign(key, test, outcome)} {outcome} {test}\n";
+        try
+        {
+            using Stream stderr = Console.OpenStandardError();
+            stderr.Write(System.Text.Encoding.UTF8.GetBytes(line));
+        }
+        catch (IOException)
+        {
+            // No stderr: the grader sees no witness and does not count the result.
         }
     }
 

@@ -172,7 +172,7 @@ internal static class LearnerLoading
         bool finished;
         try
         {
-            finished = clock.Wait(work, BudgetSeconds, LearnerCodeCommand.WallClockFactor);
+            finished = clock.Wait(work, BudgetSeconds, LearnerCodeCommand.WallClockFactor) == ThreadClock.Outcome.Finished;
         }
         catch (AggregateException)
         {

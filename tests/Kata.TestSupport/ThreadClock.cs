@@ -53,28 +53,91 @@ internal sealed class ThreadClock
     /// <summary>Seconds on the wall clock since the clock was made.</summary>
     public double WallSeconds => _wall.Elapsed.TotalSeconds;
 
+    /// <summary>
+    /// Seconds the attached thread spent asleep (waiting for a lock, a timer or a read, not for a CPU), from
+    /// its state sampled while <see cref="Wait"/> waits (Linux; 0 elsewhere).
+    /// </summary>
+    public double SleepSeconds { get; private set; }
+
+    /// <summary>Why <see cref="Wait"/> stopped waiting.</summary>
+    public enum Outcome
+    {
+        /// <summary>The task finished.</summary>
+        Finished,
+
+        /// <summary>The thread used its CPU time.</summary>
+        Cpu,
+
+        /// <summary>The thread slept as long as its CPU time limit.</summary>
+        Sleep,
+
+        /// <summary>The wall clock ran out.</summary>
+        Wall,
+    }
+
     /// <summary>Called on the thread to measure.</summary>
     public void AttachToCurrentThread() => _threadId = NativeMethods.CurrentThreadId();
 
     /// <summary>
-    /// Waits for <paramref name="task"/>. False when the attached thread used <paramref name="limitSeconds"/>
-    /// of CPU time, or the wall clock reached <paramref name="wallFactor"/> times that, first (only the
-    /// plain limit on the wall clock where CPU time is not known). Rethrows the task's exception.
+    /// Waits for <paramref name="task"/>. Stops when the attached thread used <paramref name="limitSeconds"/>
+    /// of CPU time, or slept that long (a call that sleeps or waits forever uses no CPU), or the wall
+    /// clock reached <paramref name="wallFactor"/> times that (only the plain limit on the wall clock where
+    /// CPU time is not known). Rethrows the task's exception.
     /// </summary>
-    public bool Wait(Task task, double limitSeconds, int wallFactor)
+    public Outcome Wait(Task task, double limitSeconds, int wallFactor)
     {
         double wallLimit = MeasuresCpu ? limitSeconds * wallFactor : limitSeconds;
+        double last = WallSeconds;
         while (true)
         {
             if (task.Wait(TimeSpan.FromMilliseconds(100)))
             {
-                return true;
+                return Outcome.Finished;
             }
 
-            if (WallSeconds >= wallLimit || (MeasuresCpu && CpuSeconds >= limitSeconds))
+            double now = WallSeconds;
+            if (IsAsleep())
             {
-                return false;
+                SleepSeconds += now - last;
             }
+
+            last = now;
+            if (MeasuresCpu && CpuSeconds >= limitSeconds)
+            {
+                return Outcome.Cpu;
+            }
+
+            if (SleepSeconds >= limitSeconds)
+            {
+                return Outcome.Sleep;
+            }
+
+            if (now >= wallLimit)
+            {
+                return Outcome.Wall;
+            }
+        }
+    }
+
+    // The attached thread's state is S (sleeping) or D (waiting for a device): off the CPU by its own doing.
+    // A thread that waits for a CPU on a busy machine is R, and does not count.
+    private bool IsAsleep()
+    {
+        int tid = _threadId;
+        if (!OperatingSystem.IsLinux() || tid == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            string stat = File.ReadAllText($"/proc/self/task/{tid}/stat");
+            int at = stat.LastIndexOf(')') + 2;
+            return at < stat.Length && stat[at] is 'S' or 'D';
+        }
+        catch (IOException)
+        {
+            return false; // the thread has ended
         }
     }
 
@@ -116,6 +179,15 @@ internal static partial class NativeMethods
         var parameters = new SchedParam { Priority = 0 };
         return SchedSetScheduler(tid, SchedIdle, ref parameters) == 0;
     }
+
+    /// <summary>prctl(PR_SET_DUMPABLE, 0): /proc/self/mem and its kin become root's; false if the system refused.</summary>
+    public static bool MakeNotDumpable() => OperatingSystem.IsLinux() && Prctl(PrSetDumpable, 0, 0, 0, 0) == 0;
+
+    private const int PrSetDumpable = 4;
+
+    [LibraryImport("libc", EntryPoint = "prctl")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial int Prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
 
     [LibraryImport("libc", EntryPoint = "sched_setscheduler")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
