@@ -15,6 +15,7 @@ namespace Kata.TestLogger;
 /// (Directory.Build.props) because it would list every hidden test as "Skipped".
 /// </summary>
 [FriendlyName("kata")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "VSTest never disposes a logger; the live results file is closed when the run completes.")]
 [ExtensionUri("logger://kata")]
 public sealed class KataLogger : ITestLoggerWithParameters
 {
@@ -26,6 +27,26 @@ public sealed class KataLogger : ITestLoggerWithParameters
 
     // A graded run's report is large (the trained network); more than this is not a report.
     private const int MaxRecordLength = 16 << 20;
+
+    // What a run may make the logger keep (it runs outside the sandbox, and learner code can print): the
+    // graded runs' reports (one copy each, a few names), the kata's lines, failure messages.
+    private const int MaxRecordNames = 16;
+    private const int MaxRecordCopiesCounted = 1000;
+    private const int MaxKataLines = 500;
+    private const int MaxLineLength = 4096;
+    private const int MaxNamedValues = 256;
+    private const int MaxStarted = 100_000;
+    private const int MaxResults = 100_000;
+
+    /// <summary>The most of one test's failure message (and of its blamed site) that is kept.</summary>
+    public const int MaxMessageChars = 16 << 10;
+
+    /// <summary>The most failure-message text one run keeps; later messages are replaced by a note.</summary>
+    public const long MaxRunMessageChars = 8 << 20;
+
+    private readonly SortedDictionary<string, int> _recordCopies = new(StringComparer.Ordinal);
+    private long _messageChars;
+    private StreamWriter? _stream;
     private readonly List<string> _kataLines = [];
     private readonly Lock _gate = new();
     private readonly TextWriter _out = Console.Out;
@@ -50,6 +71,13 @@ public sealed class KataLogger : ITestLoggerWithParameters
     {
         ArgumentNullException.ThrowIfNull(parameters);
         _jsonPath = parameters.TryGetValue("json", out string? path) && !string.IsNullOrWhiteSpace(path) ? Path.GetFullPath(path) : null;
+        if (_jsonPath is not null)
+        {
+            // Every result, as it arrives, for a reader that outlives a stopped run (the grader).
+            Directory.CreateDirectory(Path.GetDirectoryName(_jsonPath)!);
+            _stream = new StreamWriter(LiveResults.PathFor(_jsonPath), append: false) { AutoFlush = true };
+        }
+
         _allFailures = parameters.TryGetValue("failures", out string? failures) && failures == "all";
         Subscribe(events);
     }
@@ -67,7 +95,14 @@ public sealed class KataLogger : ITestLoggerWithParameters
         TestRecord record = TestRecords.From(result);
         lock (_gate)
         {
+            if (_results.Count >= MaxResults)
+            {
+                return;
+            }
+
+            record = Bounded(record);
             _results.Add(record);
+            _stream?.WriteLine(LiveResults.ResultLine(record));
             if (result.Outcome != TestOutcome.Failed)
             {
                 return;
@@ -92,40 +127,89 @@ public sealed class KataLogger : ITestLoggerWithParameters
             string line = raw.TrimEnd('\r');
             lock (_gate)
             {
+                if (line.StartsWith(RecordPrefix, StringComparison.Ordinal)
+                    && line.Length <= MaxRecordLength
+                    && line[RecordPrefix.Length..].Split(' ', 2) is [var recordName, var json])
+                {
+                    // One copy is kept and every copy counted: a run reported twice is not trusted by the grader.
+                    if (_recordCopies.TryGetValue(recordName, out int copies))
+                    {
+                        _recordCopies[recordName] = Math.Min(copies + 1, MaxRecordCopiesCounted);
+                    }
+                    else if (_recordCopies.Count < MaxRecordNames)
+                    {
+                        _recordCopies[recordName] = 1;
+                        _records[recordName] = [json];
+                        _stream?.WriteLine(LiveResults.RecordLine(recordName, json));
+                    }
+
+                    if (copies > 0 && copies < MaxRecordCopiesCounted)
+                    {
+                        _stream?.WriteLine(LiveResults.RecordLine(recordName, string.Empty));
+                    }
+
+                    continue;
+                }
+
+                if (line.Length > MaxLineLength)
+                {
+                    continue; // none of the kata's own lines is this long
+                }
+
                 if (line.StartsWith(Prefix, StringComparison.Ordinal))
                 {
-                    _kataLines.Add(line[Prefix.Length..]);
+                    if (_kataLines.Count < MaxKataLines)
+                    {
+                        _kataLines.Add(line[Prefix.Length..]);
+                    }
                 }
                 else if (line.StartsWith(PlanPrefix, StringComparison.Ordinal)
                          && line[PlanPrefix.Length..].Split(' ') is [var checkpoint, var count]
-                         && int.TryParse(count, System.Globalization.CultureInfo.InvariantCulture, out int n))
+                         && int.TryParse(count, System.Globalization.CultureInfo.InvariantCulture, out int n)
+                         && (_plan.ContainsKey(checkpoint) || _plan.Count < MaxNamedValues))
                 {
                     _plan[checkpoint] = n;
                 }
                 else if (line.StartsWith(StartPrefix, StringComparison.Ordinal))
                 {
-                    _started.Add(line[StartPrefix.Length..]);
-                }
-                else if (line.StartsWith(RecordPrefix, StringComparison.Ordinal)
-                         && line.Length <= MaxRecordLength
-                         && line[RecordPrefix.Length..].Split(' ', 2) is [var recordName, var json])
-                {
-                    // Every copy is kept: a run reported twice is not trusted by the grader.
-                    if (!_records.TryGetValue(recordName, out List<string>? copies))
+                    if (_started.Count < MaxStarted)
                     {
-                        _records[recordName] = copies = [];
+                        _started.Add(line[StartPrefix.Length..]);
                     }
-
-                    copies.Add(json);
                 }
                 else if (line.StartsWith(MetricPrefix, StringComparison.Ordinal)
                          && line[MetricPrefix.Length..].Split('=', 2) is [var name, var value]
-                         && double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out double number))
+                         && double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out double number)
+                         && (_metrics.ContainsKey(name) || _metrics.Count < MaxNamedValues))
                 {
                     _metrics[name] = number;
                 }
             }
         }
+    }
+
+    // A result with its message and site cut to MaxMessageChars, and nothing more once the run has kept
+    // MaxRunMessageChars of messages.
+    private TestRecord Bounded(TestRecord record)
+    {
+        string? Cut(string? text)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (_messageChars >= MaxRunMessageChars)
+            {
+                return $"(message dropped: this run's failure messages passed {MaxRunMessageChars >> 20} MiB)";
+            }
+
+            string kept = text.Length <= MaxMessageChars ? text : text[..MaxMessageChars] + " … (cut)";
+            _messageChars += kept.Length;
+            return kept;
+        }
+
+        return record with { Message = Cut(record.Message), Site = Cut(record.Site) };
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
@@ -142,6 +226,7 @@ public sealed class KataLogger : ITestLoggerWithParameters
             metrics = _metrics,
             started = _started,
             records = _records,
+            recordCopies = _recordCopies,
             tests = _results.OrderBy(r => r.FullyQualifiedName, StringComparer.Ordinal),
         };
         string temp = path + ".tmp";
@@ -186,6 +271,9 @@ public sealed class KataLogger : ITestLoggerWithParameters
             {
                 WriteJson(_jsonPath, aborted);
             }
+
+            _stream?.Dispose();
+            _stream = null;
 
             _kataLines.Clear();
             _failures.Clear();

@@ -22,7 +22,11 @@ public sealed record TestRunReport(
     IReadOnlyList<TestRecord> Tests,
     string LogPath,
     IReadOnlyList<string>? Started = null,
-    IReadOnlyDictionary<string, List<string>>? Records = null);
+    IReadOnlyDictionary<string, List<string>>? Records = null)
+{
+    /// <summary>True when the run was stopped because it ran out of time.</summary>
+    public bool TimedOut { get; init; }
+}
 
 /// <summary>Runs <c>dotnet test</c> on the kata and reads back every result with its checkpoint.</summary>
 public static class DotnetTest
@@ -48,11 +52,13 @@ public static class DotnetTest
         bool annotateOnGitHub = false,
         string? target = null,
         IReadOnlyList<string>? wrapper = null,
+        bool visibleLog = false,
         CancellationToken cancellationToken = default)
     {
         string jsonPath = Path.ChangeExtension(Path.GetFullPath(logPath), ".json");
         Directory.CreateDirectory(Path.GetDirectoryName(jsonPath)!);
         File.Delete(jsonPath);
+        File.Delete(LiveResults.PathFor(jsonPath));
         string[] arguments =
         [
             "test", target ?? Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "--logger", $"kata;json={jsonPath}",
@@ -65,12 +71,18 @@ public static class DotnetTest
         ];
         // A wrapper (the grader's sandbox) runs dotnet itself: wrapper[0] wrapper[1..] dotnet arguments.
         ProcessResult process = wrapper is { Count: > 0 }
-            ? ProcessRunner.Run(wrapper[0], [.. wrapper.Skip(1), "dotnet", .. arguments], root, logPath, environment, echo, timeout, cancellationToken)
-            : ProcessRunner.Run("dotnet", arguments, root, logPath, environment, echo, timeout, cancellationToken);
+            ? ProcessRunner.Run(wrapper[0], [.. wrapper.Skip(1), "dotnet", .. arguments], root, logPath, environment, echo, timeout, visibleLog, cancellationToken)
+            : ProcessRunner.Run("dotnet", arguments, root, logPath, environment, echo, timeout, visibleLog, cancellationToken);
 
         if (!File.Exists(jsonPath))
         {
-            return new TestRunReport(process.ExitCode, Aborted: true, [], new Dictionary<int, int>(), new Dictionary<string, double>(), [], logPath);
+            // Stopped before the logger wrote its file (a time limit, a killed host): the results that
+            // arrived until then, from the logger's live file.
+            (List<TestRecord> arrived, Dictionary<string, List<string>> copies) = LiveResults.Read(LiveResults.PathFor(jsonPath));
+            return new TestRunReport(process.ExitCode, Aborted: true, [], new Dictionary<int, int>(), new Dictionary<string, double>(), arrived, logPath, Records: copies)
+            {
+                TimedOut = process.TimedOut,
+            };
         }
 
         var report = JsonSerializer.Deserialize<LoggerFile>(File.ReadAllText(jsonPath), JsonOptions)
@@ -85,16 +97,27 @@ public static class DotnetTest
             report.Tests ?? [],
             logPath,
             report.Started ?? [],
-            report.Records ?? []);
+            Copies(report.Records, report.RecordCopies))
+        {
+            TimedOut = process.TimedOut,
+        };
     }
+
+    // The logger keeps one copy of each report and counts the others: as many entries as copies arrived
+    // (the ones after the first empty), so that a reader sees a report sent twice.
+    private static Dictionary<string, List<string>> Copies(Dictionary<string, List<string>>? records, Dictionary<string, int>? counts) =>
+        (records ?? []).ToDictionary(
+            r => r.Key,
+            r => (List<string>)[.. r.Value.Take(1), .. Enumerable.Repeat(string.Empty, Math.Max(0, counts?.GetValueOrDefault(r.Key, r.Value.Count) ?? r.Value.Count) - Math.Min(1, r.Value.Count))],
+            StringComparer.Ordinal);
 
     /// <summary>
     /// Builds the kata at <paramref name="root"/> (or one <paramref name="project"/> of it) for
     /// <paramref name="track"/>, writing the output to <paramref name="logPath"/>; true when it succeeded.
     /// <paramref name="extraArguments"/> go to dotnet build, e.g. <c>-p:KataOptimize=true</c>.
     /// </summary>
-    public static bool Build(string root, string track, string logPath, string? project = null, TextWriter? echo = null, IEnumerable<string>? extraArguments = null) =>
-        ProcessRunner.Run("dotnet", ["build", project ?? Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "-nologo", .. extraArguments ?? []], root, logPath, echo: echo).ExitCode == 0;
+    public static bool Build(string root, string track, string logPath, string? project = null, TextWriter? echo = null, IEnumerable<string>? extraArguments = null, bool visibleLog = false) =>
+        ProcessRunner.Run("dotnet", ["build", project ?? Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "-nologo", .. extraArguments ?? []], root, logPath, echo: echo, visible: visibleLog).ExitCode == 0;
 
     /// <summary>The repository root of the kata this tool is running in.</summary>
     public static string Root => KataPaths.Root;
@@ -106,5 +129,6 @@ public static class DotnetTest
         Dictionary<string, double>? Metrics,
         List<TestRecord>? Tests,
         List<string>? Started,
-        Dictionary<string, List<string>>? Records);
+        Dictionary<string, List<string>>? Records,
+        Dictionary<string, int>? RecordCopies);
 }

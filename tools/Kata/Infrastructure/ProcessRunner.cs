@@ -11,6 +11,9 @@ public static class ProcessRunner
     /// <summary>The most a log keeps of what a process prints.</summary>
     public const long MaxLogChars = 20_000_000;
 
+    /// <summary>The most a log of a submission's run keeps (<c>visible</c>: the grader's logs/ folder).</summary>
+    public const long MaxVisibleLogChars = 2_000_000;
+
     /// <summary>
     /// Runs <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.
     /// After <paramref name="timeout"/> the whole process tree is killed and <see cref="ProcessResult.TimedOut"/> is true;
@@ -24,9 +27,11 @@ public static class ProcessRunner
         IReadOnlyDictionary<string, string?>? environment = null,
         TextWriter? echo = null,
         TimeSpan? timeout = null,
+        bool visible = false,
         CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        long maxChars = visible ? MaxVisibleLogChars : MaxLogChars;
         var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
@@ -59,17 +64,19 @@ public static class ProcessRunner
             {
                 // A program that prints without end (a learner's loop, say) must not fill the disk.
                 written += line.Length + 1;
-                if (written > MaxLogChars)
+                if (written > maxChars)
                 {
-                    if (written - line.Length - 1 <= MaxLogChars)
+                    if (written - line.Length - 1 <= maxChars)
                     {
-                        log.WriteLine($"[kata] the log was cut here: more than {MaxLogChars / 1_000_000} million characters of output.");
+                        log.WriteLine($"[kata] the log was cut here: more than {maxChars / 1_000_000} million characters of output.");
                     }
 
                     return;
                 }
 
-                log.WriteLine(line);
+                // A log an instructor opens in a terminal or a browser shows escape sequences and bidi
+                // controls as text, not as what they would do.
+                log.WriteLine(visible ? Visible(line) : line);
                 echo?.WriteLine(line);
             }
         }
@@ -97,6 +104,27 @@ public static class ProcessRunner
         process.WaitForExit(); // flushes the asynchronous output readers
         return new ProcessResult(process.ExitCode, TimedOut: false);
     }
+
+    /// <summary>The line with control and format characters (escape sequences, bidi overrides) written as \uXXXX.</summary>
+    public static string Visible(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (!line.Any(NeedsEscape))
+        {
+            return line;
+        }
+
+        var text = new System.Text.StringBuilder(line.Length + 16);
+        foreach (char c in line)
+        {
+            text.Append(NeedsEscape(c) ? $"\\u{(int)c:X4}" : c.ToString());
+        }
+
+        return text.ToString();
+    }
+
+    private static bool NeedsEscape(char c) =>
+        (char.IsControl(c) && c != '\t') || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     private static void StopTree(Process process)
     {
