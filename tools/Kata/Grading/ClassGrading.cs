@@ -49,7 +49,17 @@ public static class ClassGrading
         var curriculum = Curriculum.Load(pristine);
         Plan plan = Plan.For(pristine, cacheDirectory, progress);
         string key = Environment.GetEnvironmentVariable("KATA_GRADE_KEY") ?? string.Empty;
-        return new GradingSession(pristine, curriculum, plan, mnist, sandbox, key);
+        AllowedApi allowed;
+        try
+        {
+            allowed = AllowedApi.Load(pristine);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new KataException($"The pristine kata at {pristine} has no usable allowlist: {error.Message}", ExitCodes.Environment, error);
+        }
+
+        return new GradingSession(pristine, curriculum, plan, mnist, sandbox, key, allowed);
     }
 
     /// <summary>
@@ -86,16 +96,30 @@ public static class ClassGrading
                     File.Delete(Path.Combine(folder, ClassReport.ErrorFile));
                     outcome = new SubmissionOutcome(target, grade, null);
                 }
-                catch (Exception error) when (error is IOException or InvalidOperationException or UnauthorizedAccessException)
+#pragma warning disable CA1031 // A class run survives any one submission: whatever grading it throws becomes its row.
+                catch (Exception error) when (error is not OperationCanceledException)
+#pragma warning restore CA1031
                 {
-                    outcome = new SubmissionOutcome(target, null, error.Message);
-                    WriteError(folder, error.Message);
+                    string why = error is IOException or InvalidOperationException or UnauthorizedAccessException or KataException
+                        ? error.Message
+                        : $"grading failed ({error.GetType().Name}: {error.Message}); the other submissions were graded";
+                    outcome = new SubmissionOutcome(target, null, why);
+                    WriteError(folder, why);
                 }
 
                 outcomes[i] = outcome;
                 lock (gate)
                 {
-                    graded(outcome, folder);
+                    try
+                    {
+                        graded(outcome, folder);
+                    }
+#pragma warning disable CA1031 // Printing one submission's line must not end the class run.
+                    catch (Exception error) when (error is not OperationCanceledException)
+#pragma warning restore CA1031
+                    {
+                        progress.WriteLine($"[{target.Name}] could not be reported: {error.Message}");
+                    }
                 }
             });
         }

@@ -238,7 +238,12 @@ public static class TextEscaping
     /// <summary>HTML text content and attribute values.</summary>
     public static string Html(string value) => HtmlEncoder.Default.Encode(Plain(value));
 
-    /// <summary>One line without control characters (terminal escape sequences, carriage returns).</summary>
+    /// <summary>
+    /// One line without control characters (terminal escape sequences, carriage returns), and with every
+    /// format character (Unicode category Cf: the bidi overrides U+202A–202E and U+2066–2069, zero-width
+    /// characters, soft hyphens) written as its code point, so that no text can reorder or hide what is
+    /// shown around it.
+    /// </summary>
     public static string Plain(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -248,6 +253,10 @@ public static class TextEscaping
             if (c is '\n' or '\r' or '\t')
             {
                 text.Append(' ');
+            }
+            else if (char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"<U+{(int)c:X4}>");
             }
             else if (!char.IsControl(c))
             {

@@ -56,12 +56,16 @@ public sealed class SealedMnist
     public IReadOnlyList<SandboxFile> Seal(string directory, Curriculum curriculum, string key, string submissionHash)
     {
         Directory.CreateDirectory(directory);
-        var files = new List<SandboxFile>
+
+        // Copies, not the instructor's files themselves: the sandbox's user may not be able to read those.
+        var files = new List<SandboxFile>();
+        foreach (string real in (string[])[Real.TrainImages, Real.TrainLabels, Real.TestImages])
         {
-            new(Real.TrainImages, Path.GetFileName(Real.TrainImages)),
-            new(Real.TrainLabels, Path.GetFileName(Real.TrainLabels)),
-            new(Real.TestImages, Path.GetFileName(Real.TestImages)),
-        };
+            string copy = Path.Combine(directory, Path.GetFileName(real));
+            File.Copy(real, copy, overwrite: true);
+            files.Add(new SandboxFile(copy, Path.GetFileName(real)));
+        }
+
         foreach (string settingsKey in GradedRunSpec.All.Select(s => s.SettingsKey).Distinct(StringComparer.Ordinal))
         {
             MnistSettings settings = GradedRunSpec.All.First(s => s.SettingsKey == settingsKey).Settings(curriculum);

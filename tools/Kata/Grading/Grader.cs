@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security;
 using System.Security.Cryptography;
@@ -14,7 +15,25 @@ namespace Kata.Cli.Grading;
 /// <param name="Mnist">The real MNIST files and labels; the sandbox gets a sealed view.</param>
 /// <param name="Sandbox">Where learner code runs, or null to run it directly (a learner's own copy, or --no-sandbox).</param>
 /// <param name="Key">The instructor's secret for the control runs' relabelling (may be empty).</param>
-public sealed record GradingSession(string Pristine, Curriculum Curriculum, Plan Plan, SealedMnist Mnist, Sandbox? Sandbox, string Key);
+/// <param name="AllowedApi">What learner code may use (the pristine kata's allowlist).</param>
+public sealed record GradingSession(string Pristine, Curriculum Curriculum, Plan Plan, SealedMnist Mnist, Sandbox? Sandbox, string Key, AllowedApi AllowedApi)
+{
+    /// <summary>
+    /// False only in <c>./kata verify</c>'s replays of the forging attacks, which test the second line of
+    /// defence (the guard's witness) as if the allowlist had a gap. Never false for a real grade.
+    /// </summary>
+    public bool CheckAllowedApi { get; init; } = true;
+
+    /// <summary>
+    /// The wall time all of one submission's test hosts may take together. The reference solutions take
+    /// about 20 s, a plain learner about 25 s; a submission that sleeps is stopped test by test (a call
+    /// that sleeps is a runaway), and whatever is left when the budget is spent fails without a new host.
+    /// </summary>
+    public TimeSpan WallBudget { get; init; } = DefaultWallBudget;
+
+    /// <summary>The default <see cref="WallBudget"/>.</summary>
+    public static readonly TimeSpan DefaultWallBudget = TimeSpan.FromMinutes(15);
+}
 
 /// <summary>
 /// Grades one submission: lays the learner's source files over a private copy of the pristine kata,
@@ -31,6 +50,16 @@ public sealed class Grader(GradingSession session, TextWriter progress)
     /// <summary>How often a crashed test host is started again for the tests that did not run.</summary>
     public const int MaxRestarts = 12;
 
+
+    /// <summary>The hold-outs' seed (Kata.TestSupport's GradeTime.SeedVariable).</summary>
+    public const string HoldOutSeedVariable = "KATA_HOLDOUT_SEED";
+
+    /// <summary>The key the test guard signs its witness lines with (Kata.TestSupport's GradeSecrets).</summary>
+    public const string WitnessKeyVariable = "KATA_WITNESS_KEY";
+
+    /// <summary>Asks the sandboxed test host to make itself non-dumpable at start (Kata.TestSupport's StartupHook).</summary>
+    public const string SealVariable = "KATA_SEAL";
+
     private const int MessageLength = 240;
 
     // Compiles the learner's projects with optimizations for the grade (Directory.Build.props).
@@ -45,7 +74,10 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         DirectoryInfo scratch = Directory.CreateTempSubdirectory("kata-grade-");
         try
         {
-            var workspace = Workspace.Create(session.Pristine, submission, Path.Combine(scratch.FullName, "work"));
+            // Folders below the private one get names nobody can guess: when the grader is root, the
+            // sandbox's user may pass through the private folder but not list it (Sandbox.PreparePrivateFolder).
+            session.Sandbox?.PreparePrivateFolder(scratch.FullName);
+            var workspace = Workspace.Create(session.Pristine, submission, Path.Combine(scratch.FullName, Unguessable("work")));
             return Grade(submissionName, workspace, scratch.FullName, logDirectory, only);
         }
         finally
@@ -81,16 +113,17 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         string buildLog = Path.Combine(logDirectory, "build.log");
         // The learner's code is compiled optimized (Directory.Build.props, KataOptimize): the graded MNIST
         // run of a plain triple-loop network takes a third of the time it takes in a Debug build.
-        bool built = DotnetTest.Build(workspace.Root, "exercises", buildLog, extraArguments: [OptimizeLearnerCode]);
+        bool built = DotnetTest.Build(workspace.Root, "exercises", buildLog, extraArguments: [OptimizeLearnerCode], visibleLog: true);
         var build = new BuildGrade(built, built ? [] : FirstErrors(buildLog, workspace.Root));
 
-        RulesGrade rules = built ? CheckRules(workspace.Root) : new RulesGrade(false, ["Not checked: the code does not compile."]);
+        (RulesGrade rules, IReadOnlyList<string> refused) = built ? CheckRules(workspace.Root) : (new RulesGrade(false, ["Not checked: the code does not compile."]), []);
         var flags = new List<GradeFlag>(workspace.Tampered.Select(t => new GradeFlag("tampered", t)));
-        flags.AddRange(rules.Problems.Select(p => new GradeFlag("rules", p)));
+        flags.AddRange(rules.Problems.Select(p => new GradeFlag(refused.Contains(p) ? "refused" : "rules", p)));
 
         Dictionary<string, Verdict> verdicts = built && rules.Passed
             ? RunTests(workspace, scratch, logDirectory, only, flags)
             : [];
+        flags.AddRange(HoldOutFlags(verdicts));
         string why = !built ? "build failed" : !rules.Passed ? "rules broken" : "not graded";
 
         var checkpoints = new List<CheckpointGrade>();
@@ -134,13 +167,16 @@ public sealed class Grader(GradingSession session, TextWriter progress)
     /// <summary>A test's verdict: passed or not, why, and for a graded run its accuracy and the grader's sentence.</summary>
     private sealed record Verdict(bool Passed, string Message, string? Site = null, string? Run = null, double? Accuracy = null, string? RunMessage = null);
 
-    // The rules that make the tests trustworthy, checked on metadata before any learner code runs.
-    private RulesGrade CheckRules(string root)
+    // The rules that make the tests trustworthy, checked on metadata and IL before any learner code runs:
+    // the public API, the references, and what the code calls (the pristine kata's allowlist).
+    private (RulesGrade Rules, IReadOnlyList<string> Refused) CheckRules(string root)
     {
         IReadOnlyList<string> assemblies = LearnerAssemblies.Find(root);
         var problems = new List<string>(LearnerAssemblies.RuleViolations(assemblies));
         problems.AddRange(LearnerAssemblies.Differences(session.Plan.Api, LearnerAssemblies.PublicApi(assemblies)));
-        return new RulesGrade(problems.Count == 0, problems);
+        IReadOnlyList<string> refused = session.CheckAllowedApi ? [.. assemblies.SelectMany(session.AllowedApi.Refusals)] : [];
+        problems.AddRange(refused);
+        return (new RulesGrade(problems.Count == 0, problems), refused);
     }
 
     private Dictionary<string, Verdict> RunTests(Workspace workspace, string scratch, string logDirectory, int? only, List<GradeFlag> flags)
@@ -150,26 +186,39 @@ public sealed class Grader(GradingSession session, TextWriter progress)
             .ToDictionary(t => t.FullyQualifiedName, StringComparer.Ordinal);
 
         // MNIST as the tests see it: no t10k labels, and control labels drawn for this submission.
-        IReadOnlyList<SandboxFile> mnist = session.Mnist.Seal(Path.Combine(scratch, "mnist"), session.Curriculum, session.Key, LearnerHash(workspace.Root));
-        string runDirectory = Directory.CreateDirectory(Path.Combine(scratch, "run")).FullName;
+        string learnerHash = LearnerHash(workspace.Root);
+        string mnistDirectory = Path.Combine(scratch, Unguessable("mnist"));
+        IReadOnlyList<SandboxFile> mnist = session.Mnist.Seal(mnistDirectory, session.Curriculum, session.Key, learnerHash);
+        string runDirectory = Directory.CreateDirectory(Path.Combine(scratch, Unguessable("run"))).FullName;
         var testEnvironment = new Dictionary<string, string>
         {
             ["KATA_GRADE"] = "1",
             [MnistData.SealedVariable] = "1",
-            [MnistData.DirectoryVariable] = session.Sandbox is null ? Path.Combine(scratch, "mnist") : Sandbox.MnistInside,
+            [MnistData.DirectoryVariable] = session.Sandbox is null ? mnistDirectory : Sandbox.MnistInside,
             ["KATA_RUN_LIST"] = Path.Combine(session.Sandbox is null ? runDirectory : Sandbox.RunInside, "tests.txt"),
+
+            // The hold-outs' inputs: a seed of this submission's own (Kata.TestSupport/GradeTime.cs).
+            [HoldOutSeedVariable] = HoldOutSeed(session.Key, learnerHash),
         };
-        if (session.Sandbox is null)
+
+        // For the test host alone (a startup hook in dotnet test or vstest.console would take the secrets
+        // out of their environment too): the test support's hook takes them out of the host's environment
+        // and, in the sandbox, makes the host non-dumpable before any learner code runs (StartupHook.cs).
+        var hostEnvironment = new Dictionary<string, string>(testEnvironment)
         {
-            foreach (SandboxFile file in mnist.Where(f => Path.GetDirectoryName(f.Source) != Path.Combine(scratch, "mnist")))
-            {
-                File.CreateSymbolicLink(Path.Combine(scratch, "mnist", file.InsideName), file.Source);
-            }
+            ["DOTNET_STARTUP_HOOKS"] = Path.Combine(workspace.Root, "tests", "NeuralNet.Tests", "bin", "Debug", "net10.0", "Kata.TestSupport.dll"),
+        };
+        if (session.Sandbox is not null)
+        {
+            hostEnvironment[SealVariable] = "1";
         }
 
         string? host = session.Sandbox is { } sandbox && OperatingSystem.IsLinux()
-            ? sandbox.HostScript(scratch, workspace.Root, mnist, runDirectory, testEnvironment)
-            : OperatingSystem.IsWindows() ? null : Sandbox.PlainHostScript(scratch);
+            ? sandbox.HostScript(scratch, workspace.Root, mnist, runDirectory, hostEnvironment, [WitnessKeyVariable])
+            : OperatingSystem.IsWindows() ? null : Sandbox.PlainHostScript(scratch, hostEnvironment.Where(e => !testEnvironment.ContainsKey(e.Key)).ToDictionary());
+        var clock = Stopwatch.StartNew();
+        bool outOfTime = false;
+        int forged = 0;
 
         var results = new Dictionary<string, List<TestRecord>>(StringComparer.Ordinal);
         var records = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -193,26 +242,48 @@ public sealed class Grader(GradingSession session, TextWriter progress)
             File.WriteAllText(settings, RunSettings(host));
             File.WriteAllLines(Path.Combine(runDirectory, "tests.txt"), batch);
             string stderr = Path.Combine(scratch, $"host-stderr-{attempt + 1}.log");
+            string witnessKey = Witness.NewKey(); // fresh for every host: a witness line is good for one run only
+            TimeSpan left = session.WallBudget - clock.Elapsed;
             TestRunReport run = DotnetTest.Run(
                 workspace.Root,
                 "exercises",
                 Path.Combine(logDirectory, $"tests-{attempt + 1}.log"),
-                new Dictionary<string, string?>(testEnvironment.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value))) { ["KATA_HOST_STDERR"] = stderr },
-                ["--no-build", OptimizeLearnerCode, "--settings", settings],
-                timeout: RunTimeout,
-                target: Path.Combine(workspace.Root, "tests", "NeuralNet.Tests", "NeuralNet.Tests.csproj"),
-                wrapper: session.Sandbox?.Outer([]));
-
-            foreach (TestRecord record in run.Tests)
-            {
-                if (batch.Contains(record.FullyQualifiedName))
+                new Dictionary<string, string?>(testEnvironment.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)))
                 {
-                    (results.TryGetValue(record.FullyQualifiedName, out List<TestRecord>? list) ? list : results[record.FullyQualifiedName] = []).Add(record);
-                }
-                else
+                    ["KATA_HOST_STDERR"] = stderr,
+                    [WitnessKeyVariable] = witnessKey,
+                },
+                ["--no-build", OptimizeLearnerCode, "--settings", settings],
+                timeout: left < RunTimeout ? left : RunTimeout,
+                target: Path.Combine(workspace.Root, "tests", "NeuralNet.Tests", "NeuralNet.Tests.csproj"),
+                wrapper: session.Sandbox?.Outer([]),
+                visibleLog: true);
+
+            // A result counts only when the guard's signed witness on the host's stderr agrees with it.
+            Dictionary<string, string> witnessed = Witness.Read(TextLines.Read(stderr), witnessKey, out int badSignatures);
+            forged += badSignatures;
+            var batchSet = batch.ToHashSet(StringComparer.Ordinal);
+            foreach (TestRecord arrived in run.Tests)
+            {
+                TestRecord record = arrived;
+                if (!batchSet.Contains(record.FullyQualifiedName))
                 {
                     unexpected++;
+                    continue;
                 }
+
+                if (record.Passed && witnessed.GetValueOrDefault(record.FullyQualifiedName) != "Passed")
+                {
+                    forged++;
+                    record = record with
+                    {
+                        Outcome = "Failed",
+                        Message = "The test host reported this test as passed, but the kata's guard never saw it pass: the result did not come from the test, so it does not count.",
+                        Site = null,
+                    };
+                }
+
+                (results.TryGetValue(record.FullyQualifiedName, out List<TestRecord>? list) ? list : results[record.FullyQualifiedName] = []).Add(record);
             }
 
             foreach ((string name, List<string> copies) in run.Records ?? new Dictionary<string, List<string>>())
@@ -224,6 +295,13 @@ public sealed class Grader(GradingSession session, TextWriter progress)
             remaining.RemoveAll(results.ContainsKey);
             if (remaining.Count == 0)
             {
+                break;
+            }
+
+            // Out of time: what arrived is kept, and no new host is started.
+            if (run.TimedOut || clock.Elapsed >= session.WallBudget)
+            {
+                outOfTime = true;
                 break;
             }
 
@@ -273,6 +351,20 @@ public sealed class Grader(GradingSession session, TextWriter progress)
             flags.Add(new GradeFlag("forged", $"{unexpected} result(s) arrived for tests that were not asked for or had already reported; they were ignored."));
         }
 
+        if (forged > 0)
+        {
+            flags.Add(new GradeFlag("forged", $"{forged} result(s) or witness lines did not match the kata's guard (a result reported as passed that the guard never saw pass, or a witness line with a wrong signature); they were counted as failures."));
+        }
+
+        if (outOfTime)
+        {
+            flags.Add(new GradeFlag("timeout", $"the tests used up the submission's time budget of {session.WallBudget.TotalMinutes:0} minutes; {remaining.Count} test(s) had not run and failed."));
+            foreach (string test in remaining)
+            {
+                notRun[test] = $"Not run: the submission's tests used up their time budget of {session.WallBudget.TotalMinutes:0} minutes before this one (the earlier tests' results were kept).";
+            }
+        }
+
         foreach ((string name, List<string> copies) in records.Where(r => r.Value.Count > 1))
         {
             flags.Add(new GradeFlag("forged", $"the report of graded run {name} arrived {copies.Count} times; none is trusted."));
@@ -313,6 +405,31 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         return verdicts;
     }
 
+    // A method that passes every visible test and fails a hold-out (whose inputs were drawn at grade time)
+    // may answer the visible cases rather than compute: worth the instructor's look.
+    private IEnumerable<GradeFlag> HoldOutFlags(Dictionary<string, Verdict> verdicts)
+    {
+        var byMethod = session.Plan.Tests
+            .Where(t => verdicts.ContainsKey(t.FullyQualifiedName))
+            .SelectMany(t => t.Grades.Select(method => (Method: method, Test: t)))
+            .GroupBy(p => p.Method, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (IGrouping<string, (string Method, PlannedTest Test)> method in byMethod)
+        {
+            var visible = method.Where(p => p.Test.Kind != KindHoldOut).ToList();
+            var held = method.Where(p => p.Test.Kind == KindHoldOut).ToList();
+            int failing = held.Count(p => !verdicts[p.Test.FullyQualifiedName].Passed);
+            if (visible.Count > 0 && failing > 0 && visible.All(p => verdicts[p.Test.FullyQualifiedName].Passed))
+            {
+                yield return new GradeFlag(
+                    "holdout",
+                    $"{method.Key} passes all {visible.Count} of its visible tests but fails {failing} of its {held.Count} hold-outs, whose inputs were drawn at grade time: does it answer the visible cases instead of computing?");
+            }
+        }
+    }
+
+    private const string KindHoldOut = "HoldOut";
+
     // A checkpoint's points: each method (a test's Grades) weighs as many tests as grade it, and earns
     // its weight only when every one of them passes.
     private CheckpointGrade Score(Checkpoint checkpoint, List<PlannedTest> tests, Dictionary<string, Verdict> verdicts, string root)
@@ -341,6 +458,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
 
     private static bool IsRunaway(string message) =>
         message.Contains("without returning", StringComparison.Ordinal) || message.Contains("did not return within", StringComparison.Ordinal)
+        || message.Contains("without working", StringComparison.Ordinal)
         || message.Contains("never finished loading", StringComparison.Ordinal);
 
     // The test host starts through the sandbox when there is one. (Which tests run is the run list's
@@ -353,9 +471,12 @@ public sealed class Grader(GradingSession session, TextWriter progress)
 
     // The tests the host announced on its stderr, in order (see LearnerCodeCommand.Announce).
     private static IEnumerable<string> StartedIn(string stderr) =>
-        File.Exists(stderr)
-            ? File.ReadLines(stderr).Where(l => l.StartsWith("[kata-start] ", StringComparison.Ordinal)).Select(l => l["[kata-start] ".Length..])
-            : [];
+        TextLines.Read(stderr).Where(l => l.StartsWith("[kata-start] ", StringComparison.Ordinal)).Select(l => l["[kata-start] ".Length..]);
+
+    // The hold-outs' seed: from the instructor's key and the submission, so each student meets other
+    // inputs, the same ones on a regrade, and none they could know in advance when the key is secret.
+    private static string HoldOutSeed(string key, string learnerHash) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("kata hold-outs\n" + key), Encoding.UTF8.GetBytes(learnerHash)))[..16];
 
     // The learner's files in the workspace, hashed: the same submission always gets the same control run.
     private static string LearnerHash(string root)
@@ -369,6 +490,8 @@ public sealed class Grader(GradingSession session, TextWriter progress)
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
+
+    private static string Unguessable(string name) => $"{name}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
 
     private static string Limit(string line) => line.Length <= MessageLength ? line : line[..MessageLength] + " …";
 

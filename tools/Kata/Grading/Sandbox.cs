@@ -38,10 +38,38 @@ public sealed class Sandbox
     /// <summary>The size of the private /tmp.</summary>
     public const long TmpBytes = 512L << 20;
 
-    private Sandbox(string bwrap) => Bwrap = bwrap;
+    private Sandbox(string bwrap, string? setpriv)
+    {
+        Bwrap = bwrap;
+        Setpriv = setpriv;
+    }
+
+    /// <summary>The user and group the test host runs as when the grader is root.</summary>
+    public const int NobodyId = 65534;
 
     /// <summary>The bubblewrap executable.</summary>
     public string Bwrap { get; }
+
+    /// <summary>util-linux's setpriv, which drops root before the sandbox starts (only when the grader is root).</summary>
+    public string? Setpriv { get; }
+
+    /// <summary>
+    /// True when the grader runs as root: the sandbox then starts as nobody, and everything it is shown
+    /// must be readable by nobody through paths nobody else can guess (see <see cref="PreparePrivateFolder"/>).
+    /// </summary>
+    public bool AsRoot => Setpriv is not null;
+
+    /// <summary>
+    /// Makes the grader's private folder passable (not readable) by the sandbox's user when the grader is
+    /// root: the folders below it get random names, so no other user can find them.
+    /// </summary>
+    public void PreparePrivateFolder(string privateDir)
+    {
+        if (AsRoot && OperatingSystem.IsLinux())
+        {
+            File.SetUnixFileMode(privateDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
+    }
 
     /// <summary>
     /// The sandbox of this machine, or null with the reason in <paramref name="why"/>: not Linux, no
@@ -62,8 +90,22 @@ public sealed class Sandbox
             return null;
         }
 
+        string? setpriv = null;
+        if (Environment.IsPrivilegedProcess)
+        {
+            setpriv = FindOnPath("setpriv");
+            if (setpriv is null)
+            {
+                why = "grading as root needs util-linux's setpriv, to start the sandbox as nobody (Debian/Ubuntu: sudo apt-get install util-linux)";
+                return null;
+            }
+        }
+
         // The same namespaces the grader uses, one inside the other.
-        (int exit, string error) = Probe(bwrap, ["--unshare-net", "--dev-bind", "/", "/", "--die-with-parent", "--", bwrap, "--unshare-user", "--unshare-pid", "--unshare-ipc", "--uid", "65534", "--ro-bind", "/", "/", "--proc", "/proc", "--", "true"]);
+        string nobody = NobodyId.ToString(CultureInfo.InvariantCulture);
+        string[] inner = ["--unshare-user", "--unshare-pid", "--unshare-ipc", "--uid", nobody, "--ro-bind", "/", "/", "--proc", "/proc", "--", "true"];
+        (int exit, string error) = Probe(bwrap, ["--unshare-net", "--dev-bind", "/", "/", "--die-with-parent", "--",
+            .. setpriv is null ? (string[])[bwrap] : [setpriv, $"--reuid={nobody}", $"--regid={nobody}", "--clear-groups", "--", bwrap], .. inner]);
         if (exit != 0)
         {
             why = $"bubblewrap cannot create its namespaces on this machine ({error.Trim()}); on Ubuntu 24.04 run `sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`";
@@ -71,7 +113,7 @@ public sealed class Sandbox
         }
 
         why = string.Empty;
-        return new Sandbox(bwrap);
+        return new Sandbox(bwrap, setpriv);
     }
 
     /// <summary>
@@ -91,8 +133,9 @@ public sealed class Sandbox
     /// <param name="mnist">The sealed MNIST files.</param>
     /// <param name="runDirectory">A folder of the grader's shown read-only at <see cref="RunInside"/> (the run list).</param>
     /// <param name="environment">The only environment variables the test host gets (plus PATH, HOME and TMPDIR).</param>
+    /// <param name="passThrough">Variables the host gets from the launcher's own environment (they change from one run to the next).</param>
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-    public string HostScript(string privateDir, string workspace, IReadOnlyList<SandboxFile> mnist, string runDirectory, IReadOnlyDictionary<string, string> environment)
+    public string HostScript(string privateDir, string workspace, IReadOnlyList<SandboxFile> mnist, string runDirectory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> passThrough)
     {
         string dotnet = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
             ? path
@@ -169,6 +212,12 @@ public sealed class Sandbox
             args.AddRange(["--setenv", key, value]);
         }
 
+        var dynamic = new StringBuilder();
+        foreach (string name in passThrough)
+        {
+            dynamic.Append(" --setenv ").Append(Quote(name)).Append(" \"${").Append(name).Append(":-}\"");
+        }
+
         var script = new StringBuilder();
         script.AppendLine("#!/usr/bin/env bash");
         script.AppendLine("# The test host's launcher, written by `kata grade` (VSTest's DotNetHostPath). See Grading/Sandbox.cs.");
@@ -178,11 +227,22 @@ public sealed class Sandbox
         script.AppendLine("  if [ \"$1\" = --parentprocessid ]; then args+=(\"$1\" 1); shift 2; else args+=(\"$1\"); shift; fi");
         script.AppendLine("done");
         script.AppendLine("ulimit " + string.Join(' ', Limits.Select(l => $"{l.Flag} {l.Value.ToString(CultureInfo.InvariantCulture)}")) + " || exit 97");
-        script.Append("exec ").Append(Quote(Bwrap));
+        script.Append("exec ");
+
+        // As root, the test host would own its /proc files even when it makes itself non-dumpable (the
+        // kernel gives them to root): it runs as nobody instead, so /proc/self/mem stays closed to it.
+        if (AsRoot)
+        {
+            script.Append(Quote(Setpriv!)).Append(" --reuid=").Append(NobodyId).Append(" --regid=").Append(NobodyId).Append(" --clear-groups -- ");
+        }
+
+        script.Append(Quote(Bwrap));
         foreach (string arg in args)
         {
             script.Append(' ').Append(Quote(arg));
         }
+
+        script.Append(dynamic);
 
         // The host's stderr goes to the file the grader names (KATA_HOST_STDERR): the running test is
         // announced there, at once, so a crash can be named. Its size is bounded by ulimit -f.
@@ -195,14 +255,16 @@ public sealed class Sandbox
     }
 
     /// <summary>
-    /// Without a sandbox (a learner's own copy on Linux or macOS): a launcher that only sends the test host's
-    /// stderr to the file the grader names, as <see cref="HostScript"/> does.
+    /// Without a sandbox (a learner's own copy on Linux or macOS): a launcher that sends the test host's
+    /// stderr to the file the grader names, as <see cref="HostScript"/> does, and gives the host alone
+    /// <paramref name="hostOnly"/> (the test support's startup hook).
     /// </summary>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public static string PlainHostScript(string privateDir)
+    public static string PlainHostScript(string privateDir, IReadOnlyDictionary<string, string> hostOnly)
     {
         string scriptPath = Path.Combine(privateDir, "testhost.sh");
-        File.WriteAllText(scriptPath, "#!/usr/bin/env bash\n# The test host's launcher, written by `kata grade` (no sandbox). See Grading/Sandbox.cs.\nexec dotnet \"$@\" 2>>\"${KATA_HOST_STDERR:-/dev/null}\"\n");
+        string exports = string.Concat(hostOnly.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"export {e.Key}={Quote(e.Value)}\n"));
+        File.WriteAllText(scriptPath, "#!/usr/bin/env bash\n# The test host's launcher, written by `kata grade` (no sandbox). See Grading/Sandbox.cs.\n" + exports + "exec dotnet \"$@\" 2>>\"${KATA_HOST_STDERR:-/dev/null}\"\n");
         File.SetUnixFileMode(scriptPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return scriptPath;
     }

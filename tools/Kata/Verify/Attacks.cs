@@ -26,7 +26,14 @@ public static partial class Attacks
     /// <param name="Make">Changes the submission folder further (stub bodies, links, git history).</param>
     /// <param name="AsGitUrl">Grade it from a file:// git URL instead of a folder.</param>
     /// <param name="Expect">The problems with its grade, if any.</param>
-    public sealed record Attack(string Name, string What, bool Solutions, Action<AttackContext>? Make, bool AsGitUrl, Func<GradeReport, IEnumerable<string>> Expect);
+    /// <param name="Bypass">
+    /// True for an attack whose code the allowlist refuses: it is graded twice, once as a class is graded
+    /// (refused before any of it runs: nothing gained, flagged "refused"), and once with the allowlist
+    /// switched off, as if it had a gap, where <paramref name="Expect"/> must hold for the next line of
+    /// defence (the sandbox, the guard's witness, the hold-outs).
+    /// </param>
+    /// <param name="Budget">The submission's wall budget for this attack, when not the default.</param>
+    public sealed record Attack(string Name, string What, bool Solutions, Action<AttackContext>? Make, bool AsGitUrl, Func<GradeReport, IEnumerable<string>> Expect, bool Bypass = false, TimeSpan? Budget = null);
 
     /// <summary>What an attack's setup knows: the submission folder and the kata's root.</summary>
     public sealed record AttackContext(string Submission, string Root);
@@ -34,19 +41,81 @@ public static partial class Attacks
     /// <summary>The attacks, in the numbering of the grading issue.</summary>
     public static IReadOnlyList<Attack> All { get; } =
     [
-        new("01-reach-out", "1–2: reach other folders, the home folder, the network; leave a process behind", false, null, false, Nothing),
-        new("02-forge-results", "3: forge the results file, then kill every process in sight", false, null, false, Nothing),
+        new("01-reach-out", "1–2: reach other folders, the home folder, the network; leave a process behind", false, null, false, Nothing, Bypass: true),
+        new("02-forge-results", "3: forge the results file, then kill every process in sight", false, null, false, Nothing, Bypass: true),
         new("03-hijack-assertions", "4: replace ShouldBe, Assert and Is at compile time", false, null, false, g => [.. Nothing(g), .. g.Rules.Passed ? ["the hijacking API was not refused by the rules"] : Array.Empty<string>()]),
-        new("04-nunit-verdicts", "5: pass by NUnit's SuccessException, by printing the logger's lines, HTML in a message", false, c => ReplaceStubs(c.Submission, _ => "throw Verdicts.Pass();", "Checkpoint1.LinearAlgebra"), false, Escaped),
+        new("04-nunit-verdicts", "5: pass by NUnit's SuccessException, by printing the logger's lines, HTML in a message", false, c => ReplaceStubs(c.Submission, _ => "throw Verdicts.Pass();", "Checkpoint1.LinearAlgebra"), false, Escaped, Bypass: true),
         new("05-links", "6: a link to the solutions, a link to /dev/zero, a FIFO", false, Links, false, Nothing),
         new("06-links-from-git", "6: the same links, committed to git and graded from its URL", false, c => { Links(c); GitInit(c.Submission); }, true, Nothing),
         new("07-no-training", "7: a Train that returns at once and an Accuracy that says 0.99 (on the solutions)", true, NoTraining, false, NoTrainingPoints),
         new("08-zeros", "8: zeros, identity matrices and echoed inputs of the right shapes; an essay of nonsense", false, Zeros, false, g => [.. Nothing(g), .. g.PointsToConfirm > 0 && g.NeedsReading.Count == 0 ? ["the essay's points are not marked for the instructor's reading"] : Array.Empty<string>()]),
-        new("09-hang-on-load", "9: a module initializer that never returns", false, HangOnLoad, false, g => [.. Nothing(g), .. g.Flags.Any(f => f.Kind == "runaway") ? Array.Empty<string>() : ["the hang is not flagged as runaway code"]]),
+        new("09-hang-on-load", "9: a module initializer that never returns", false, HangOnLoad, false, g => [.. Nothing(g), .. g.Flags.Any(f => f.Kind == "runaway") ? Array.Empty<string>() : ["the hang is not flagged as runaway code"]], Bypass: true),
         new("10-crash-in-one-method", "9: a stack overflow in Derivative (on the solutions)", true, Overflow, false, OnlyDerivative),
-        new("11-processes-and-resources", "9: child processes (plain, detached), a fork bomb, memory and disk hogs", false, Resources, false, Nothing),
+        new("11-processes-and-resources", "9: child processes (plain, detached), a fork bomb, memory and disk hogs", false, Resources, false, Nothing, Bypass: true),
         new("12-own-tooling", "10: ./kata replaced by `exit 0`, tools and workflow edited, a 2001 root commit with edited tests", false, OwnTooling, true, g => [.. Nothing(g), .. g.Tampered.Any(t => t.StartsWith("kata", StringComparison.Ordinal)) ? Array.Empty<string>() : ["the replaced ./kata is not named among the changed files"]]),
+        new("13-forge-through-nunit", "20a: every test reported as passed through NUnit's listener, the real results silenced", false, null, false, g => [.. Nothing(g), .. Flagged(g, "forged")], Bypass: true),
+        new("14-forge-then-crash", "20b: checkpoints 1–3 reported as passed, then the host ended", false, null, false, g => [.. Nothing(g), .. Flagged(g, "forged")], Bypass: true),
+        new("15-forge-through-the-adapter", "20c: passed results recorded on the adapter's channel to VSTest", false, null, false, g => [.. Nothing(g), .. Flagged(g, "forged")], Bypass: true),
+        new("16-answers-chosen-by-the-caller", "20d: Add, Subtract and Hadamard return the calling test's expected matrix", false, null, false, g => [.. Nothing(g), .. NoPointsFor(g, AnsweredMethods), .. Flagged(g, "holdout")], Bypass: true),
+        new("17-answers-chosen-by-call-order", "20e: Add, Subtract and Hadamard answer from a table keyed by call order", false, null, false, g => [.. Nothing(g), .. NoPointsFor(g, AnsweredMethods), .. Flagged(g, "holdout")]),
+        new("18-sleep-in-every-test", "20f: every stub sleeps for an hour", false, c => ReplaceStubs(c.Submission, _ => Sleep), false, g => [.. Nothing(g), .. Flagged(g, "runaway"), .. Flagged(g, "timeout")], Bypass: true, Budget: TimeSpan.FromMinutes(2)),
+        new("19-sleep-where-threads-are-allowed", "20f: checkpoint 12's products sleep for an hour (threads are allowed there)", false, c => ReplaceStubs(c.Submission, _ => Sleep, "Checkpoint12.FastMatMul"), false, g => [.. Nothing(g), .. Flagged(g, "runaway")]),
+        new("20-memory-through-proc", "checkpoint 4's file reading turned on the host's own memory, environment and stderr", false, null, false, MemoryClosed),
     ];
+
+    private const string Sleep = "System.Threading.Thread.Sleep(System.TimeSpan.FromHours(1));\n        throw new NotImplementedException(\"asleep\");";
+
+    private static string[] AnsweredMethods => ["LinearAlgebra.Add", "LinearAlgebra.Subtract", "LinearAlgebra.Hadamard"];
+
+    private static IEnumerable<string> NoPointsFor(GradeReport g, IEnumerable<string> methods)
+    {
+        foreach (string method in methods)
+        {
+            if (g.Checkpoints.SelectMany(c => c.Methods).FirstOrDefault(m => m.Method == method) is not { Complete: false, Points: 0 })
+            {
+                yield return $"{method} earned its points by answering instead of computing";
+            }
+        }
+    }
+
+    // The host's /proc files stay closed to learner code, and forged witness lines are not believed.
+    private static IEnumerable<string> MemoryClosed(GradeReport g)
+    {
+        foreach (string problem in Nothing(g))
+        {
+            yield return problem;
+        }
+
+        string? said = g.Checkpoints.SelectMany(c => c.Failures).Select(f => f.Message).FirstOrDefault(m => m.Contains("attack 20:", StringComparison.Ordinal));
+        if (said is null)
+        {
+            yield return "no test failed with the attack's own message: it did not run";
+        }
+        else if (!said.Contains("mem=UnauthorizedAccessException", StringComparison.Ordinal) || !said.Contains("environ=UnauthorizedAccessException", StringComparison.Ordinal))
+        {
+            yield return $"learner code could open the test host's memory or environment: {said}";
+        }
+
+        else if (said.Contains("witness=read", StringComparison.Ordinal))
+        {
+            // It could write to the host's stderr: then its witness lines must not have been believed.
+            foreach (string problem in Flagged(g, "forged"))
+            {
+                yield return problem;
+            }
+        }
+    }
+
+    /// <summary>The expectation of a refused attack: nothing gained, and the refusal named.</summary>
+    public static IEnumerable<string> Refused(GradeReport g) => [.. Nothing(g), .. Flagged(g, "refused")];
+
+    private static IEnumerable<string> Flagged(GradeReport g, string kind)
+    {
+        if (!g.Flags.Any(f => f.Kind == kind))
+        {
+            yield return $"its grade carries no \"{kind}\" flag (flags: {string.Join(", ", g.Flags.Select(f => f.Kind).Distinct())})";
+        }
+    }
 
     /// <summary>Replaces the placeholders of an attack's payload with the paths it goes after.</summary>
     public static string Fill(string text, IReadOnlyDictionary<string, string> targets) =>

@@ -31,10 +31,12 @@ public static class GradingScenarios
         }
 
         string grades = Path.Combine(scratch, "grades");
-        GradeReport Grade(string name, string target)
+        GradingSession bypassing = session with { CheckAllowedApi = false };
+        GradeReport Grade(string name, string target) => GradeWith(session, name, target);
+        GradeReport GradeWith(GradingSession with, string name, string target)
         {
             string dir = Directory.Exists(target) ? target : Submission.Fetch(target, Path.Combine(scratch, "clones", name));
-            GradeReport report = new Grader(session, TextWriter.Null).Grade(name, dir, Path.Combine(grades, name, "logs"));
+            GradeReport report = new Grader(with, TextWriter.Null).Grade(name, dir, Path.Combine(grades, name, "logs"));
             ClassGrading.WriteAtomically(Path.Combine(grades, name, "grade.json"), report.ToJson());
             ClassGrading.WriteAtomically(Path.Combine(grades, name, "grade.md"), report.ToMarkdown());
             return report;
@@ -43,7 +45,7 @@ public static class GradingScenarios
         // KATA_VERIFY_ATTACKS=01-reach-out,05-links replays only those attacks (for a maintainer at work on one).
         if (Environment.GetEnvironmentVariable("KATA_VERIFY_ATTACKS") is { Length: > 0 } only)
         {
-            RunAttacks(root, scratch, grades, Grade, problems, progress, [.. only.Split(',')]);
+            RunAttacks(root, scratch, grades, GradeWith, session, bypassing, problems, progress, [.. only.Split(',')]);
             return;
         }
 
@@ -88,7 +90,7 @@ public static class GradingScenarios
 
         // 4. The attacks, with canaries outside the sandbox.
         clock.Restart();
-        RunAttacks(root, scratch, grades, Grade, problems, progress, null);
+        RunAttacks(root, scratch, grades, GradeWith, session, bypassing, problems, progress, null);
         var attacksTime = clock.Elapsed;
 
         // 5. A correct but plain learner (tests/scenarios/naive), graded while every core is kept busy twice
@@ -118,7 +120,16 @@ public static class GradingScenarios
             + $"the naive learner under {2 * Environment.ProcessorCount} busy loops {loaded.ScoreText()} in {clock.Elapsed.TotalSeconds:0} s");
     }
 
-    private static void RunAttacks(string root, string scratch, string grades, Func<string, string, GradeReport> grade, List<string> problems, TextWriter progress, string[]? only)
+    private static void RunAttacks(
+        string root,
+        string scratch,
+        string grades,
+        Func<GradingSession, string, string, GradeReport> grade,
+        GradingSession session,
+        GradingSession bypassing,
+        List<string> problems,
+        TextWriter progress,
+        string[]? only)
     {
         string instructorCanary = Path.Combine(root, "artifacts", "verify", "canary-instructor.txt");
         string homeCanary = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kata-verify-canary");
@@ -162,22 +173,31 @@ public static class GradingScenarios
                 }
 
                 attack.Make?.Invoke(new Attacks.AttackContext(dir, root));
-                var clock = Stopwatch.StartNew();
-                GradeReport result;
-                try
-                {
-                    result = grade(attack.Name, attack.AsGitUrl ? new Uri(dir).AbsoluteUri : dir);
-                }
-                catch (Exception error) when (error is IOException or InvalidOperationException or Infrastructure.KataException)
-                {
-                    problems.Add($"attack {attack.Name}: grading failed: {error.Message}");
-                    continue;
-                }
 
-                problems.AddRange(attack.Expect(result).Select(p => $"attack {attack.Name}: {p}"));
-                if (clock.Elapsed > TimeSpan.FromMinutes(5))
+                // As a class is graded; then, for code the allowlist refuses, as if the allowlist had a gap.
+                GradingSession budgeted = attack.Budget is { } budget ? bypassing with { WallBudget = budget } : bypassing;
+                foreach ((GradingSession graded, string label, Func<GradeReport, IEnumerable<string>> expect) in attack.Bypass
+                    ? (ReadOnlySpan<(GradingSession, string, Func<GradeReport, IEnumerable<string>>)>)[(session, attack.Name, Attacks.Refused), (budgeted, attack.Name + " (allowlist off)", attack.Expect)]
+                    : [(attack.Budget is { } own ? session with { WallBudget = own } : session, attack.Name, attack.Expect)])
                 {
-                    problems.Add($"attack {attack.Name}: grading took {clock.Elapsed.TotalMinutes:0.0} min; an attack must cost minutes, not more");
+                    var clock = Stopwatch.StartNew();
+                    GradeReport result;
+                    try
+                    {
+                        result = grade(graded, label.Replace(" (allowlist off)", "-bypass", StringComparison.Ordinal), attack.AsGitUrl ? new Uri(dir).AbsoluteUri : dir);
+                    }
+                    catch (Exception error) when (error is IOException or InvalidOperationException or Infrastructure.KataException)
+                    {
+                        problems.Add($"attack {label}: grading failed: {error.Message}");
+                        continue;
+                    }
+
+                    problems.AddRange(expect(result).Select(p => $"attack {label}: {p}"));
+                    progress.WriteLine($"       {label}: {result.ScoreText()}, bonus {GradeReport.Number(result.BonusScore)}, flags {string.Join(" ", result.Flags.Select(f => f.Kind).Distinct())} in {clock.Elapsed.TotalSeconds:0} s");
+                    if (clock.Elapsed > graded.WallBudget.Add(TimeSpan.FromMinutes(2)) || clock.Elapsed > TimeSpan.FromMinutes(5))
+                    {
+                        problems.Add($"attack {label}: grading took {clock.Elapsed.TotalMinutes:0.0} min; an attack must cost minutes, not more");
+                    }
                 }
 
                 Thread.Sleep(500); // a process that survived would show up now
