@@ -96,7 +96,9 @@ public static class ProcessRunner
         if (!finished)
         {
             StopTree(process);
-            process.WaitForExit();
+
+            // A process that escaped the tree may still hold the output open: do not wait for it forever.
+            process.WaitForExit(TimeSpan.FromSeconds(10));
             Write($"[kata] stopped after {timeout}: the process ran too long.");
             return new ProcessResult(-1, TimedOut: true);
         }
@@ -126,8 +128,25 @@ public static class ProcessRunner
     private static bool NeedsEscape(char c) =>
         (char.IsControl(c) && c != '\t') || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
+    // Every descendant is found first, then all are killed. (Process.Kill(entireProcessTree) kills a process
+    // before it looks at its children's children: when a child dies with its parent, as in the grader's
+    // bubblewrap with --die-with-parent, the grandchildren are no longer found and live on.)
     private static void StopTree(Process process)
     {
+        if (OperatingSystem.IsLinux())
+        {
+            List<int> tree = Descendants(process.Id);
+            foreach (int pid in tree)
+            {
+                Signal(pid, "STOP");
+            }
+
+            foreach (int pid in tree)
+            {
+                Signal(pid, "KILL");
+            }
+        }
+
         try
         {
             process.Kill(entireProcessTree: true);
@@ -135,6 +154,52 @@ public static class ProcessRunner
         catch (InvalidOperationException)
         {
             // It has already ended.
+        }
+    }
+
+    // The process and everything below it, from the parent ids in /proc.
+    private static List<int> Descendants(int root)
+    {
+        var children = new Dictionary<int, List<int>>();
+        foreach (string dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                string stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                int parent = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+                (children.TryGetValue(parent, out List<int>? list) ? list : children[parent] = []).Add(pid);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                // It ended while we looked.
+            }
+        }
+
+        var tree = new List<int> { root };
+        for (int i = 0; i < tree.Count; i++)
+        {
+            tree.AddRange(children.GetValueOrDefault(tree[i]) ?? []);
+        }
+
+        return tree;
+    }
+
+    private static void Signal(int pid, string signal)
+    {
+        try
+        {
+            using Process? kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false, RedirectStandardError = true });
+            kill?.WaitForExit(5000);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No kill command: Process.Kill below does what it can.
         }
     }
 }
