@@ -48,7 +48,7 @@ public static partial class Attacks
         new("05-links", "6: a link to the solutions, a link to /dev/zero, a FIFO", false, Links, false, Nothing),
         new("06-links-from-git", "6: the same links, committed to git and graded from its URL", false, c => { Links(c); GitInit(c.Submission); }, true, Nothing),
         new("07-no-training", "7: a Train that returns at once and an Accuracy that says 0.99 (on the solutions)", true, NoTraining, false, NoTrainingPoints),
-        new("08-zeros", "8: zeros, identity matrices and echoed inputs of the right shapes; an essay of nonsense", false, Zeros, false, g => [.. Nothing(g), .. g.PointsToConfirm > 0 && g.NeedsReading.Count == 0 ? ["the essay's points are not marked for the instructor's reading"] : Array.Empty<string>()]),
+        new("08-zeros", "8: zeros, identity matrices and echoed inputs of the right shapes; an essay of nonsense", false, Zeros, false, g => [.. Nothing(g), .. Compiled(g), .. g.PointsToConfirm > 0 && g.NeedsReading.Count == 0 ? ["the essay's points are not marked for the instructor's reading"] : Array.Empty<string>()]),
         new("09-hang-on-load", "9: a module initializer that never returns", false, HangOnLoad, false, g => [.. Nothing(g), .. g.Flags.Any(f => f.Kind == "runaway") ? Array.Empty<string>() : ["the hang is not flagged as runaway code"]], Bypass: true),
         new("10-crash-in-one-method", "9: a stack overflow in Derivative (on the solutions)", true, Overflow, false, OnlyDerivative),
         new("11-processes-and-resources", "9: child processes (plain, detached), a fork bomb, memory and disk hogs", false, Resources, false, Nothing, Bypass: true),
@@ -105,6 +105,10 @@ public static partial class Attacks
             }
         }
     }
+
+    // An attack that does not compile proves nothing about the tests.
+    private static IEnumerable<string> Compiled(GradeReport g) =>
+        g.Build.Succeeded ? [] : [$"it does not compile, so it tests nothing: {(g.Build.Errors.Count > 0 ? g.Build.Errors[0] : "no error shown")}"];
 
     /// <summary>The expectation of a refused attack: nothing gained, and the refusal named.</summary>
     public static IEnumerable<string> Refused(GradeReport g) => [.. Nothing(g), .. Flagged(g, "refused")];
@@ -339,7 +343,11 @@ public static partial class Attacks
             ["Train"] = "[.. new double[epochs * ((x.Rows + batchSize - 1) / Math.Max(1, batchSize))]]",
             ["ReadImages"] = "new Matrix(1, 784)", ["ReadLabels"] = "[0]", ["Load"] = "new Dataset(new Matrix(1, 784), [0])",
         };
-        ReplaceStubs(c.Submission, name => "return " + (bodies.TryGetValue(name, out string? body) ? body : "default!") + ";");
+        // The required checkpoints only: the bonus ones have methods of the same names with other parameters.
+        foreach (string project in (string[])["Checkpoint1.LinearAlgebra", "Checkpoint2.Optimization", "Checkpoint3.Network", "Checkpoint4.Learning"])
+        {
+            ReplaceStubs(c.Submission, name => "return " + (bodies.TryGetValue(name, out string? body) ? body : "default!") + ";", project);
+        }
 
         // An essay of made-up words: long enough, four headings, no section like another.
         string essay = Path.Combine(c.Submission, "exercises", "Checkpoint5.Reflection", "REFLECTION.md");
@@ -370,7 +378,7 @@ public static partial class Attacks
         }
     }
 
-    [GeneratedRegex(@"(?<head>\n    public [^\n]*?\b(?<name>\w+)\((?:[^)]|\n)*\)\s*\n    \{\n)(?:\s*//[^\n]*\n)?\s*throw new NotImplementedException\((?:.|\n)*?\);")]
+    [GeneratedRegex(@"(?<head>\n    public [^\n]*?\b(?<name>\w+)\((?:[^)]|\n)*\)\s*\n    \{\n)(?:\s*//[^\n]*\n)?\s*throw new NotImplementedException\(\s*""(?:[^""\\]|\\.)*""\);")]
     private static partial Regex StubBody();
 
     /// <summary>Replaces <paramref name="from"/> in a file of a scenario's submission; the text must be there.</summary>
