@@ -1,4 +1,5 @@
 using Kata.Cli.Grading;
+using Kata.Cli.Infrastructure;
 using Kata.Core;
 
 namespace Kata.Tools.Tests;
@@ -35,6 +36,25 @@ public sealed class GradingTests
     public void Terminal_text_loses_its_control_characters()
     {
         TextEscaping.Plain("red\u001b[31m text\r\nnext").ShouldBe("red[31m text  next");
+    }
+
+    [Test]
+    public void Bidi_overrides_and_other_format_characters_are_shown_as_code_points_everywhere()
+    {
+        // "alice" that a bidi override would show as "ecila", and a zero-width space hiding in a name.
+        const string Name = "\u202Eecila\u202C\u200Bbob\u2066x\u2069";
+
+        TextEscaping.Plain(Name).ShouldBe("<U+202E>ecila<U+202C><U+200B>bob<U+2066>x<U+2069>");
+        TextEscaping.Markdown(Name).ShouldNotContain("\u202E");
+        TextEscaping.Html(Name).ShouldNotContain("\u202E");
+        TextEscaping.Csv(Name).ShouldNotContain("\u202E");
+        TextEscaping.Markdown(Name).ShouldContain("U\\+202E", customMessage: "markdown shows the code point (its + escaped)");
+    }
+
+    [Test]
+    public void Log_lines_of_a_submission_show_escape_sequences_and_bidi_controls_as_text()
+    {
+        ProcessRunner.Visible("a\u001b[2Jb\u202Ec\td").ShouldBe("a\\u001B[2Jb\\u202Ec\td");
     }
 
     [Test]
