@@ -55,12 +55,30 @@ public static class VerifyCommand
         var problems = new List<string>();
 
         int steps = quick ? 3 : 5;
-        Console.WriteLine($"1/{steps}  Solutions track: every test must pass (grade mode: all checkpoints and hold-outs) …");
+        Console.WriteLine($"1/{steps}  Solutions track: every test must pass (grade mode: all checkpoints and hold-outs, the hold-outs with four seeds) …");
         TestRunReport solutions = DotnetTest.Run(root, "solutions", Path.Combine(outDir, "solutions.log"), gradeMode, echo: echo, annotateOnGitHub: true);
         CheckRan(solutions, "solutions", problems);
         foreach (TestRecord test in solutions.Tests.Where(t => !t.Passed))
         {
             problems.Add($"solutions: {test.FullyQualifiedName} {test.Outcome.ToLowerInvariant()}: {FirstLine(test.Message)}");
+        }
+
+        // The hold-outs draw their inputs from a seed of each submission's own: correct code must pass for
+        // every seed, so the solutions run them again with a few more (fixed, so CI stays repeatable).
+        foreach (string seed in HoldOutSeeds)
+        {
+            TestRunReport drawn = DotnetTest.Run(
+                root,
+                "solutions",
+                Path.Combine(outDir, $"holdouts-seed-{seed}.log"),
+                new Dictionary<string, string?>(gradeMode) { ["KATA_HOLDOUT_SEED"] = seed },
+                ["--no-build", "--filter", "Kind=HoldOut"],
+                echo: echo);
+            CheckRan(drawn, $"solutions (hold-outs, seed {seed})", problems);
+            foreach (TestRecord test in drawn.Tests.Where(t => !t.Passed))
+            {
+                problems.Add($"solutions, hold-outs drawn with seed {seed}: {test.FullyQualifiedName} {test.Outcome.ToLowerInvariant()}: {FirstLine(test.Message)}");
+            }
         }
 
         Console.WriteLine($"2/{steps}  Exercises track: every graded test must fail on the stubs, the rules must pass …");
@@ -156,6 +174,9 @@ public static class VerifyCommand
         Console.WriteLine($"{passed} passed, {failed} failed");
         return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.NotYet;
     }
+
+    // Seeds of the hold-outs' inputs beside the default one (a submission's seed is 16 hexadecimal digits).
+    private static readonly string[] HoldOutSeeds = ["1", "5eed0f00d5eed0f0", "c0ffee"];
 
     private static void CheckRan(TestRunReport run, string track, List<string> problems)
     {
