@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text.RegularExpressions;
 
 namespace Kata.Tests.Checkpoint4;
@@ -32,7 +30,7 @@ public sealed class MnistReaderTests
     [TestCase(true)]
     public void ReadImages_reads_every_pixel_scaled_to_between_0_and_1(bool gzipped)
     {
-        string path = Write("images", Idx(Mnist.ImagesMagic, [3, 2, 3], Pixels), gzipped);
+        string path = Write("images", IdxFiles.Bytes(Mnist.ImagesMagic, [3, 2, 3], Pixels), gzipped);
 
         Matrix images = Mnist.ReadImages(path);
 
@@ -44,7 +42,7 @@ public sealed class MnistReaderTests
     [TestCase(true)]
     public void ReadLabels_reads_every_label(bool gzipped)
     {
-        string path = Write("labels", Idx(Mnist.LabelsMagic, [5], [7, 0, 9, 3, 255]), gzipped);
+        string path = Write("labels", IdxFiles.Bytes(Mnist.LabelsMagic, [5], [7, 0, 9, 3, 255]), gzipped);
 
         Mnist.ReadLabels(path).ShouldBe([7, 0, 9, 3, 255]);
     }
@@ -53,8 +51,8 @@ public sealed class MnistReaderTests
     [Test]
     public void A_file_of_one_image_and_one_label_is_read_like_any_other()
     {
-        string images = Write("one-image", Idx(Mnist.ImagesMagic, [1, 2, 2], [0, 51, 102, 255]));
-        string labels = Write("one-label", Idx(Mnist.LabelsMagic, [1], [9]));
+        string images = Write("one-image", IdxFiles.Bytes(Mnist.ImagesMagic, [1, 2, 2], [0, 51, 102, 255]));
+        string labels = Write("one-label", IdxFiles.Bytes(Mnist.LabelsMagic, [1], [9]));
 
         Mnist.ReadImages(images).ShouldMatch(Matrix.FromRows([0, 0.2, 0.4, 1]), 1e-15, "a file may hold a single image");
         Mnist.ReadLabels(labels).ShouldBe([9], "a file may hold a single label");
@@ -78,7 +76,7 @@ public sealed class MnistReaderTests
         // reaches its magic-number check. Read as an image header, its labels promise far more pixels
         // than the file holds: the contract is to check the magic number before the length, because the
         // file's real problem is its kind.
-        string path = Write("labels", Idx(Mnist.LabelsMagic, [12], [1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2]));
+        string path = Write("labels", IdxFiles.Bytes(Mnist.LabelsMagic, [12], [1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2]));
 
         FileAssertions.ShouldRejectFile(() => Mnist.ReadImages(path), path, "magic");
     }
@@ -87,7 +85,7 @@ public sealed class MnistReaderTests
     [Test]
     public void ReadLabels_rejects_an_image_file_and_says_magic()
     {
-        string path = Write("images", Idx(Mnist.ImagesMagic, [3, 2, 3], Pixels));
+        string path = Write("images", IdxFiles.Bytes(Mnist.ImagesMagic, [3, 2, 3], Pixels));
 
         FileAssertions.ShouldRejectFile(() => Mnist.ReadLabels(path), path, "magic");
     }
@@ -98,7 +96,7 @@ public sealed class MnistReaderTests
     public void ReadImages_rejects_a_file_with_fewer_pixels_than_its_header_promises(bool gzipped)
     {
         // The header promises 3 images of 2x3 pixels, but only 2½ images follow.
-        string path = Write("short-images", Idx(Mnist.ImagesMagic, [3, 2, 3], Pixels[..15]), gzipped);
+        string path = Write("short-images", IdxFiles.Bytes(Mnist.ImagesMagic, [3, 2, 3], Pixels[..15]), gzipped);
 
         FileAssertions.ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
     }
@@ -107,7 +105,7 @@ public sealed class MnistReaderTests
     [Test]
     public void ReadImages_rejects_a_file_shorter_than_its_header()
     {
-        string path = Write("stub-images", Idx(Mnist.ImagesMagic, [3], []));
+        string path = Write("stub-images", IdxFiles.Bytes(Mnist.ImagesMagic, [3], []));
 
         FileAssertions.ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
     }
@@ -122,7 +120,7 @@ public sealed class MnistReaderTests
         var random = new Random(7);
         byte[] pixels = new byte[20 * 28 * 28];
         random.NextBytes(pixels);
-        string whole = Write("whole-images", Idx(Mnist.ImagesMagic, [20, 28, 28], pixels), gzipped: true);
+        string whole = Write("whole-images", IdxFiles.Bytes(Mnist.ImagesMagic, [20, 28, 28], pixels), gzipped: true);
         byte[] gzip = File.ReadAllBytes(whole);
         string path = Path.Combine(_dir, "cut-images.gz");
         File.WriteAllBytes(path, gzip[..(int)(gzip.Length * keep)]);
@@ -134,7 +132,7 @@ public sealed class MnistReaderTests
     [Test]
     public void ReadLabels_rejects_a_file_with_fewer_labels_than_its_header_promises()
     {
-        string path = Write("short-labels", Idx(Mnist.LabelsMagic, [5], [1, 2, 3]));
+        string path = Write("short-labels", IdxFiles.Bytes(Mnist.LabelsMagic, [5], [1, 2, 3]));
 
         FileAssertions.ShouldRejectFile(() => Mnist.ReadLabels(path), path, "truncated");
     }
@@ -144,8 +142,8 @@ public sealed class MnistReaderTests
     public void Load_keeps_the_samples_of_the_chosen_digits_in_file_order_and_numbers_their_classes()
     {
         byte[] pixels = [.. Enumerable.Range(0, 6 * 4).Select(i => (byte)(i * 10))];
-        string images = Write("images", Idx(Mnist.ImagesMagic, [6, 2, 2], pixels), gzipped: true);
-        string labels = Write("labels", Idx(Mnist.LabelsMagic, [6], [3, 0, 7, 4, 0, 3]), gzipped: true);
+        string images = Write("images", IdxFiles.Bytes(Mnist.ImagesMagic, [6, 2, 2], pixels), gzipped: true);
+        string labels = Write("labels", IdxFiles.Bytes(Mnist.LabelsMagic, [6], [3, 0, 7, 4, 0, 3]), gzipped: true);
 
         Dataset data = Mnist.Load(images, labels, [4, 3]);
 
@@ -159,8 +157,8 @@ public sealed class MnistReaderTests
     public void Load_numbers_the_classes_by_the_position_of_the_digit_not_by_the_digit()
     {
         byte[] pixels = [.. Enumerable.Range(0, 5 * 4).Select(i => (byte)(i * 12))];
-        string images = Write("images", Idx(Mnist.ImagesMagic, [5, 2, 2], pixels));
-        string labels = Write("labels", Idx(Mnist.LabelsMagic, [5], [2, 7, 7, 5, 2]));
+        string images = Write("images", IdxFiles.Bytes(Mnist.ImagesMagic, [5, 2, 2], pixels));
+        string labels = Write("labels", IdxFiles.Bytes(Mnist.LabelsMagic, [5], [2, 7, 7, 5, 2]));
 
         Dataset data = Mnist.Load(images, labels, [7, 2]);
 
@@ -173,8 +171,8 @@ public sealed class MnistReaderTests
     [Test]
     public void Load_rejects_digits_that_no_sample_has()
     {
-        string images = Write("images", Idx(Mnist.ImagesMagic, [3, 2, 2], [.. Enumerable.Range(0, 12).Select(i => (byte)i)]));
-        string labels = Write("labels", Idx(Mnist.LabelsMagic, [3], [1, 2, 1]));
+        string images = Write("images", IdxFiles.Bytes(Mnist.ImagesMagic, [3, 2, 2], [.. Enumerable.Range(0, 12).Select(i => (byte)i)]));
+        string labels = Write("labels", IdxFiles.Bytes(Mnist.LabelsMagic, [3], [1, 2, 1]));
 
         // No 7 and no 8 in the file: an empty data set cannot be trained on, so say so by naming the file.
         FileAssertions.ShouldRejectFile(() => Mnist.Load(images, labels, [7, 8]), labels);
@@ -185,8 +183,8 @@ public sealed class MnistReaderTests
     public void Load_rejects_an_image_file_and_a_label_file_with_different_counts()
     {
         byte[] pixels = [.. Enumerable.Range(0, 7 * 4).Select(i => (byte)i)];
-        string images = Write("images", Idx(Mnist.ImagesMagic, [7, 2, 2], pixels));
-        string labels = Write("labels", Idx(Mnist.LabelsMagic, [5], [0, 1, 0, 1, 0]));
+        string images = Write("images", IdxFiles.Bytes(Mnist.ImagesMagic, [7, 2, 2], pixels));
+        string labels = Write("labels", IdxFiles.Bytes(Mnist.LabelsMagic, [5], [0, 1, 0, 1, 0]));
 
         string message = FileAssertions.ShouldRejectFile(() => Mnist.Load(images, labels, [0, 1]), images);
         bool namesBoth = message.Contains(Path.GetFileName(labels), StringComparison.Ordinal);
@@ -197,34 +195,6 @@ public sealed class MnistReaderTests
         }
     }
 
-    // An IDX file: the magic number and the dimensions as big-endian int32s, then the bytes.
-    private static byte[] Idx(int magic, int[] dimensions, byte[] body)
-    {
-        var bytes = new byte[4 + (4 * dimensions.Length) + body.Length];
-        BinaryPrimitives.WriteInt32BigEndian(bytes, magic);
-        for (int i = 0; i < dimensions.Length; i++)
-        {
-            BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 + (4 * i)), dimensions[i]);
-        }
 
-        body.CopyTo(bytes, 4 + (4 * dimensions.Length));
-        return bytes;
-    }
-
-    private string Write(string name, byte[] content, bool gzipped = false)
-    {
-        string path = Path.Combine(_dir, name + (gzipped ? ".gz" : ".idx"));
-        if (!gzipped)
-        {
-            File.WriteAllBytes(path, content);
-            return path;
-        }
-
-        using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Optimal))
-        {
-            gzip.Write(content);
-        }
-
-        return path;
-    }
+    private string Write(string name, byte[] content, bool gzipped = false) => IdxFiles.Write(_dir, name, content, gzipped);
 }

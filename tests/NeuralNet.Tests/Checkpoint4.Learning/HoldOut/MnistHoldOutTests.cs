@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.RegularExpressions;
 
 namespace Kata.Tests.Checkpoint4.HoldOut;
@@ -30,7 +28,7 @@ public sealed class MnistHoldOutTests
 
         InFolder(folder =>
         {
-            string path = Write(folder, "images", Idx(Mnist.ImagesMagic, [count, rows, cols], pixels), gzipped);
+            string path = Write(folder, "images", IdxFiles.Bytes(Mnist.ImagesMagic, [count, rows, cols], pixels), gzipped);
 
             Mnist.ReadImages(path).ShouldMatch(
                 expected,
@@ -50,7 +48,7 @@ public sealed class MnistHoldOutTests
 
         InFolder(folder =>
         {
-            string path = Write(folder, "labels", Idx(Mnist.LabelsMagic, [labels.Length], labels), gzipped);
+            string path = Write(folder, "labels", IdxFiles.Bytes(Mnist.LabelsMagic, [labels.Length], labels), gzipped);
 
             Mnist.ReadLabels(path).ShouldBe(expected, $"{labels.Length} labels ({(gzipped ? "gzipped" : "raw")}), each a number from 0 to 255");
         });
@@ -67,7 +65,7 @@ public sealed class MnistHoldOutTests
 
         InFolder(folder =>
         {
-            string path = Write(folder, "short-images", Idx(Mnist.ImagesMagic, [count, rows, cols], pixels), gzipped);
+            string path = Write(folder, "short-images", IdxFiles.Bytes(Mnist.ImagesMagic, [count, rows, cols], pixels), gzipped);
 
             FileAssertions.ShouldRejectFile(() => Mnist.ReadImages(path), path, "truncated");
         });
@@ -84,7 +82,7 @@ public sealed class MnistHoldOutTests
 
         InFolder(folder =>
         {
-            string path = Write(folder, "short-labels", Idx(Mnist.LabelsMagic, [count], labels), gzipped);
+            string path = Write(folder, "short-labels", IdxFiles.Bytes(Mnist.LabelsMagic, [count], labels), gzipped);
 
             FileAssertions.ShouldRejectFile(() => Mnist.ReadLabels(path), path, "truncated");
         });
@@ -109,8 +107,8 @@ public sealed class MnistHoldOutTests
 
         InFolder(folder =>
         {
-            string images = Write(folder, "images", Idx(Mnist.ImagesMagic, [count, rows, cols], pixels), gzipped);
-            string labels = Write(folder, "labels", Idx(Mnist.LabelsMagic, [count], digitsOfFile), gzipped);
+            string images = Write(folder, "images", IdxFiles.Bytes(Mnist.ImagesMagic, [count, rows, cols], pixels), gzipped);
+            string labels = Write(folder, "labels", IdxFiles.Bytes(Mnist.LabelsMagic, [count], digitsOfFile), gzipped);
 
             Dataset data = Mnist.Load(images, labels, digits);
 
@@ -132,8 +130,8 @@ public sealed class MnistHoldOutTests
 
         InFolder(folder =>
         {
-            string images = Write(folder, "images", Idx(Mnist.ImagesMagic, [imageCount, rows, cols], pixels), gzipped: false);
-            string labels = Write(folder, "labels", Idx(Mnist.LabelsMagic, [labelCount], digits), gzipped: false);
+            string images = Write(folder, "images", IdxFiles.Bytes(Mnist.ImagesMagic, [imageCount, rows, cols], pixels), gzipped: false);
+            string labels = Write(folder, "labels", IdxFiles.Bytes(Mnist.LabelsMagic, [labelCount], digits), gzipped: false);
 
             string message = FileAssertions.ShouldRejectFile(() => Mnist.Load(images, labels, [0, 1]), images);
             bool namesBoth = message.Contains(Path.GetFileName(labels), StringComparison.Ordinal);
@@ -168,34 +166,6 @@ public sealed class MnistHoldOutTests
         }
     }
 
-    // An IDX file: the magic number and the dimensions as big-endian int32s, then the bytes.
-    private static byte[] Idx(int magic, int[] dimensions, byte[] body)
-    {
-        var bytes = new byte[4 + (4 * dimensions.Length) + body.Length];
-        BinaryPrimitives.WriteInt32BigEndian(bytes, magic);
-        for (int i = 0; i < dimensions.Length; i++)
-        {
-            BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 + (4 * i)), dimensions[i]);
-        }
 
-        body.CopyTo(bytes, 4 + (4 * dimensions.Length));
-        return bytes;
-    }
-
-    private static string Write(string folder, string name, byte[] content, bool gzipped)
-    {
-        string path = Path.Combine(folder, name + (gzipped ? ".gz" : ".idx"));
-        if (!gzipped)
-        {
-            File.WriteAllBytes(path, content);
-            return path;
-        }
-
-        using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Optimal))
-        {
-            gzip.Write(content);
-        }
-
-        return path;
-    }
+    private static string Write(string folder, string name, byte[] content, bool gzipped) => IdxFiles.Write(folder, name, content, gzipped);
 }

@@ -158,7 +158,7 @@ internal sealed class ReferenceMlp
     }
 
     /// <summary>Plain gradient descent on the reference's own parameters: p ← p − η·g.</summary>
-    public void Descend(Gradients gradients, double learningRate)
+    public void ApplyReferenceStep(Gradients gradients, double learningRate)
     {
         for (int l = 0; l < LayerCount; l++)
         {

@@ -178,7 +178,7 @@ public sealed class OptimizersHoldOutTests
         double rate = GradeTime.Number(random, 0.05, 1);
         Network network = reference.ToNetwork(hidden.ForNetwork);
         Gradients expected = reference.Backward(x, labels);
-        reference.Descend(expected, rate);
+        reference.ApplyReferenceStep(expected, rate);
         double[][] own = [.. network.Weights.Select(w => w.Data), .. network.Biases];
         double[][] expectedGradients = [.. expected.Weights.Select(w => w.Data), .. expected.Biases];
         string what = $"a {string.Join('-', sizes)} {hidden} network on {n} samples";
@@ -229,7 +229,7 @@ public sealed class OptimizersHoldOutTests
                 Gradients gradients = reference.Backward(rows, labels[start..(start + size)]);
                 expectedLosses.Add(gradients.Loss);
                 expectedReports.Add((epoch, epochs, batch + 1, batches, size));
-                reference.Descend(gradients, rate);
+                reference.ApplyReferenceStep(gradients, rate);
             }
         }
 

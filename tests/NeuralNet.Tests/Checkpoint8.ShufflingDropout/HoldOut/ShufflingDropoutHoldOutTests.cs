@@ -328,7 +328,7 @@ public sealed class ShufflingDropoutHoldOutTests
         {
             Gradients gradients = reference.Backward(x, labels);
             expected.Add(gradients.Loss);
-            reference.Descend(gradients, rate);
+            reference.ApplyReferenceStep(gradients, rate);
         }
 
         var reports = new List<TrainingProgress>();
@@ -369,7 +369,7 @@ public sealed class ShufflingDropoutHoldOutTests
                 Matrix[] masks = [.. Enumerable.Range(1, sizes.Length - 2).Select(l => Dropout.Mask(batch.Count, sizes[l], dropout, draws))];
                 Gradients gradients = reference.Backward(batch.Images, batch.Labels, masks);
                 expected.Add(gradients.Loss);
-                reference.Descend(gradients, rate);
+                reference.ApplyReferenceStep(gradients, rate);
             }
         }
 

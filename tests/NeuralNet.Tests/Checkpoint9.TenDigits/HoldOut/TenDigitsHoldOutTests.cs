@@ -34,7 +34,7 @@ public sealed class TenDigitsHoldOutTests
             (int epochs, int best) = ExpectedRun(curve, maxEpochs, patience);
             string what = string.Create(CultureInfo.InvariantCulture, $"curve [{string.Join(", ", curve.Select(a => a.ToString("F2", CultureInfo.InvariantCulture)))}], maxEpochs {maxEpochs}, patience {patience}");
 
-            ScriptedRun.Run(sizes, curve, maxEpochs, patience).ShouldHaveRun(epochs, best, what);
+            ScriptedRun.Run(sizes, curve, maxEpochs, patience).ShouldHaveRunAsScripted(epochs, best, what);
         }
     }
 
@@ -48,7 +48,7 @@ public sealed class TenDigitsHoldOutTests
         double[] curve = [.. steps.Select((_, e) => 0.2 + steps[..(e + 1)].Sum())];
 
         ScriptedRun.Run([3, GradeTime.Between(random, 1, 6), 2], curve, maxEpochs, patience)
-            .ShouldHaveRun(maxEpochs, maxEpochs, $"every epoch is a new best, so all {maxEpochs} run and the last is kept (patience {patience})");
+            .ShouldHaveRunAsScripted(maxEpochs, maxEpochs, $"every epoch is a new best, so all {maxEpochs} run and the last is kept (patience {patience})");
     }
 
     [Grades("EarlyStopping.Train")]
@@ -493,7 +493,7 @@ public sealed class TenDigitsHoldOutTests
             return new ScriptedRun(network, events, returned, curve);
         }
 
-        public void ShouldHaveRun(int epochs, int bestEpoch, string why)
+        public void ShouldHaveRunAsScripted(int epochs, int bestEpoch, string why)
         {
             string[] expectedEvents = [.. Enumerable.Range(1, epochs).SelectMany(e => new[] { $"train {e}", "validate" })];
             Events.ShouldBe(expectedEvents, Case.Sensitive, $"each epoch, numbered from 1, is trained and then validated; {epochs} epochs should run ({why})");
