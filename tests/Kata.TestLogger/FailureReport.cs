@@ -46,8 +46,22 @@ public static class FailureReport
         ArgumentNullException.ThrowIfNull(sourcesOf);
         var lines = new List<string>();
 
-        // Never hidden: a failure that is not a stub is the learner's own code going wrong.
-        TestRecord[] real = [.. failures.Where(f => !StubOrder.IsStub(f))];
+        // Never hidden: a failure that is not a stub is the learner's own code going wrong. Tests not run
+        // for one and the same reason (code the kata refuses, a loop found earlier) are said once.
+        var real = new List<TestRecord>();
+        var notRun = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (TestRecord failure in failures.Where(f => !StubOrder.IsStub(f)))
+        {
+            if (failure.Message is { } message && message.StartsWith("Not run:", StringComparison.Ordinal) && real.Any(r => r.Message == message))
+            {
+                notRun[message] = notRun.GetValueOrDefault(message) + 1;
+            }
+            else
+            {
+                real.Add(failure);
+            }
+        }
+
         foreach (TestRecord failure in real.Take(FullFailures))
         {
             lines.AddRange(InFull(failure));
@@ -56,6 +70,12 @@ public static class FailureReport
         foreach (TestRecord failure in real.Skip(FullFailures))
         {
             lines.Add($"  ✗ {failure.Name} — {FirstWords(failure)}");
+        }
+
+        foreach ((string message, int count) in notRun)
+        {
+            string test = real.First(r => r.Message == message).Name;
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  … and {count} more test{(count == 1 ? string.Empty : "s")} not run for the same reason as {test}."));
         }
 
         // Stubs: the lowest checkpoint first, and in it the method that comes first in the files.
@@ -83,7 +103,7 @@ public static class FailureReport
             }
         }
 
-        if (real.Length > FullFailures || stubs.Length > 1)
+        if (real.Count > FullFailures || stubs.Length > 1)
         {
             lines.Add($"  Every failure in full: dotnet test --logger \"kata;{AllSwitch}\"");
         }

@@ -89,10 +89,15 @@ public sealed class KataRunAttribute : NUnitAttribute, IApplyToTest, ITestAction
                 TestContext.Progress.WriteLine(FormattableString.Invariant($"{PlanPrefix}{checkpoint} {count}"));
             }
 
-            // The learner's static constructors and module initializers run now, within one budget.
+            // The learner's code is checked against the kata's allowlist first (as the grader does, before
+            // any of it runs); then its static constructors and module initializers run, within one budget.
             if (!KataEnvironment.IsPlanMode)
             {
-                LearnerLoading.Run();
+                AllowedCodeCheck.Run();
+                if (AllowedCodeCheck.Blocked is null)
+                {
+                    LearnerLoading.Run();
+                }
             }
         }
     }

@@ -115,6 +115,11 @@ internal sealed class LearnerCodeCommand(TestCommand inner) : DelegatingTestComm
         bool isRule = Test.Properties[KindProperty.Name].Contains(KindProperty.Rules) || Test.Parent?.Properties[KindProperty.Name].Contains(KindProperty.Rules) == true;
         IReadOnlyList<string> grades = isRule ? [] : LearnerMethods.GradesOf(Test);
 
+        if (!isRule && AllowedCodeCheck.Blocked is { } refused)
+        {
+            return Fail(context, refused);
+        }
+
         if (!isRule && LearnerLoading.Blocked is { } notLoaded)
         {
             return Fail(context, notLoaded);

@@ -131,6 +131,37 @@ public sealed class LearnerLoopTests
         }
     }
 
+    [Test]
+    [Order(4)]
+    public void Code_the_kata_refuses_stops_every_test_with_one_sentence_naming_the_method_the_line_and_why()
+    {
+        // A Dot that looks at the call stack to find out which test is asking.
+        string file = Path.Combine(_copy, "exercises", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs");
+        string stubs = File.ReadAllText(file);
+        try
+        {
+            const string Stub = "throw new NotImplementedException(\n            \"Checkpoint 1: implement LinearAlgebra.Dot";
+            stubs.ShouldContain(Stub, customMessage: "the Dot stub changed; update this test");
+            File.WriteAllText(file, stubs.Replace(Stub, "if (new System.Diagnostics.StackTrace().FrameCount < 0) return 0;\n        " + Stub, StringComparison.Ordinal));
+            string json = Path.Combine(_copy, "artifacts", "refused.json");
+
+            string[] output = DotnetTest("refused", "--filter", "Checkpoint=1", "--logger", $"kata;json={json}");
+
+            using JsonDocument report = JsonDocument.Parse(File.ReadAllText(json));
+            string[] messages = [.. report.RootElement.GetProperty("tests").EnumerateArray().Select(t => t.GetProperty("message").GetString() ?? string.Empty)];
+            messages.ShouldAllBe(m => m.StartsWith("Not run: your code uses what the kata does not allow", StringComparison.Ordinal), "no test runs code the grader would refuse");
+            messages[0].ShouldContain("LinearAlgebra.Dot (exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line 13) uses new System.Diagnostics.StackTrace(…)");
+            messages[0].ShouldContain("looking at the call stack is not part of the kata");
+            output.Count(l => l.Contains("Not run: your code uses what the kata does not allow", StringComparison.Ordinal))
+                .ShouldBe(1, "the learner reads the reason once:\n" + string.Join('\n', output));
+            output.ShouldContain(l => l.Contains($"… and {messages.Length - 1} more tests not run for the same reason", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.WriteAllText(file, stubs);
+        }
+    }
+
     private string[] DotnetTest(string name, params string[] arguments)
     {
         string log = Path.Combine(_copy, "artifacts", name + ".log");

@@ -81,35 +81,57 @@ public sealed class AllowedApi
     }
 
     /// <summary>
-    /// One sentence for each use in the learner assembly at <paramref name="assemblyPath"/> that the kata
-    /// refuses (at most <see cref="MaxRefusalsPerAssembly"/>, then how many more), in a stable order.
+    /// One sentence for each learner method that uses something the kata refuses in the learner assembly at
+    /// <paramref name="assemblyPath"/>, naming the method and the line of its first such use, everything it
+    /// uses for one reason, and the reason (at most <see cref="MaxRefusalsPerAssembly"/> sentences, then
+    /// how many more), in a stable order. With <paramref name="withTail"/>, each sentence ends with what
+    /// learner code may use instead (<see cref="Tail"/>), as the grader writes it.
     /// </summary>
-    public IReadOnlyList<string> Refusals(string assemblyPath)
+    public IReadOnlyList<string> Refusals(string assemblyPath, bool withTail = true)
     {
         int checkpoint = CheckpointOf(assemblyPath) ?? 0;
-        var sentences = new List<string>();
-        foreach (CodeUse use in CodeUses.Read(assemblyPath))
-        {
-            if (Refusal(use, checkpoint) is { } sentence && !sentences.Contains(sentence, StringComparer.Ordinal))
+        var sentences = CodeUses.Read(assemblyPath)
+            .Select(use => (Use: use, Why: Why(use, checkpoint)))
+            .Where(r => r.Why is not null)
+            .GroupBy(r => (r.Use.Site, r.Why!))
+            .Select(g =>
             {
-                sentences.Add(sentence);
-            }
-        }
-
-        sentences.Sort(StringComparer.Ordinal);
+                string? location = g.Select(r => r.Use.Location).Where(l => l is not null).OrderBy(LineOf).FirstOrDefault();
+                // A type named alone says nothing more when one of its members is named too.
+                var members = g.Where(r => r.Use.Member is not null).Select(r => r.Use.Type).ToHashSet(StringComparer.Ordinal);
+                string[] what =
+                [
+                    .. g.Where(r => r.Use.Structural is not null || r.Use.Member is not null || !members.Contains(r.Use.Type))
+                        .Select(r => r.Use.Structural ?? r.Use.Display)
+                        .Distinct(StringComparer.Ordinal),
+                ];
+                string uses = what.Length == 1 ? what[0] : string.Join(", ", what[..^1]) + " and " + what[^1];
+                string where = location is null ? g.Key.Site : $"{g.Key.Site} ({location})";
+                return $"{where} uses {uses}{g.Key.Item2}" + (withTail ? $"; {Tail}" : ".");
+            })
+            .Order(StringComparer.Ordinal)
+            .ToList();
         return sentences.Count <= MaxRefusalsPerAssembly
             ? sentences
             : [.. sentences.Take(MaxRefusalsPerAssembly), $"… and {sentences.Count - MaxRefusalsPerAssembly} more uses of the same kind in {Path.GetFileNameWithoutExtension(assemblyPath)}."];
     }
 
+    /// <summary>The end of a refusal: what learner code may use, and where the list is.</summary>
+    public string Tail => $"learner code may use {Summary} ({FileName}).";
+
     /// <summary>Why the kata refuses <paramref name="use"/> in checkpoint <paramref name="checkpoint"/>'s code, as a sentence; null when it is allowed.</summary>
     public string? Refusal(CodeUse use, int checkpoint)
     {
         ArgumentNullException.ThrowIfNull(use);
-        string tail = $"learner code may use {Summary} ({FileName}).";
-        if (use.Structural is { } form)
+        return Why(use, checkpoint) is { } why ? $"{use.Where} uses {use.Structural ?? use.Display}{why}; {Tail}" : null;
+    }
+
+    // The part of a refusal after what is used (", which …" or ": why"); null when the use is allowed.
+    private string? Why(CodeUse use, int checkpoint)
+    {
+        if (use.Structural is not null)
         {
-            return $"{use.Where} uses {form}, which is not part of the kata; {tail}";
+            return ", which is not part of the kata";
         }
 
         (Rule? best, int bestScore) = Best(use, r => r.Allow ? r.AppliesTo(checkpoint) : true);
@@ -123,13 +145,18 @@ public sealed class AllowedApi
         if (elsewhere is not null && elsewhereScore >= bestScore)
         {
             string where = elsewhere.Checkpoints is [int only] ? $"checkpoint {only}" : $"checkpoints {string.Join(" and ", elsewhere.Checkpoints!)}";
-            return $"{use.Where} uses {use.Display}, which the kata allows in {where} only: {elsewhere.Why}; in checkpoint {checkpoint}, {tail}";
+            return $", which the kata allows in {where} only: {elsewhere.Why} (this is checkpoint {checkpoint})";
         }
 
-        return best is not null
-            ? $"{use.Where} uses {use.Display}: {best.Why}; {tail}"
-            : $"{use.Where} uses {use.Display}, which is not on the kata's list of what learner code may use; {tail}";
+        return best is not null ? $": {best.Why}" : ", which is not on the kata's list of what learner code may use";
     }
+
+    // "exercises/…/X.cs:line 12" → 12, for the first line of a method's uses.
+    private static int LineOf(string? location) =>
+        location is not null && location.LastIndexOf("line ", StringComparison.Ordinal) is int at and >= 0
+        && int.TryParse(location[(at + 5)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int line)
+            ? line
+            : int.MaxValue;
 
     // The most specific rule matching the use among those selected; a refusal wins a tie.
     private (Rule? Rule, int Score) Best(CodeUse use, Func<Rule, bool> selected)

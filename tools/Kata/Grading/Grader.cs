@@ -174,7 +174,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         IReadOnlyList<string> assemblies = LearnerAssemblies.Find(root);
         var problems = new List<string>(LearnerAssemblies.RuleViolations(assemblies));
         problems.AddRange(LearnerAssemblies.Differences(session.Plan.Api, LearnerAssemblies.PublicApi(assemblies)));
-        IReadOnlyList<string> refused = session.CheckAllowedApi ? [.. assemblies.SelectMany(session.AllowedApi.Refusals)] : [];
+        IReadOnlyList<string> refused = session.CheckAllowedApi ? [.. assemblies.SelectMany(dll => session.AllowedApi.Refusals(dll))] : [];
         problems.AddRange(refused);
         return (new RulesGrade(problems.Count == 0, problems), refused);
     }
