@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Kata.Core;
 using NeuralNet;
 
 namespace Kata.Bench;

@@ -18,11 +18,7 @@ public static partial class Backpropagation
         Func<double, double> derivative = activation switch
         {
             // σ' = σ·(1 − σ): the sigmoid's slope is largest (1/4) at 0 and vanishes for large |z|.
-            Activation.Sigmoid => static v =>
-            {
-                double s = Activations.Sigmoid(v);
-                return s * (1.0 - s);
-            },
+            Activation.Sigmoid => static v => SigmoidSlope(Activations.Sigmoid(v)),
 
             // ReLU's slope is 1 for positive z and 0 for negative z; at exactly 0 we take 0.
             Activation.ReLU => static v => v > 0 ? 1.0 : 0.0,
@@ -37,6 +33,9 @@ public static partial class Backpropagation
 
         return result;
     }
+
+    // The sigmoid's slope from its value s = σ(z): σ'(z) = s·(1 − s).
+    private static double SigmoidSlope(double s) => s * (1.0 - s);
 
     /// <summary>
     /// The loss of the batch <paramref name="x"/> (one sample per row) with the classes

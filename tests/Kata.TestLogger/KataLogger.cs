@@ -2,7 +2,6 @@ using System.Text.Json;
 using Kata.Core;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
-using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
 
 namespace Kata.TestLogger;
 

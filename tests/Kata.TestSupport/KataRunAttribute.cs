@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kata.Core;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 

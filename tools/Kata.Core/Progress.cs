@@ -50,7 +50,4 @@ public sealed class Progress(string root)
             + $"{Key}: {checkpoint.ToString(CultureInfo.InvariantCulture)}\n");
         File.Move(temp, FilePath, overwrite: true);
     }
-
-    /// <summary>Forgets all progress: only the first checkpoint is revealed again.</summary>
-    public void Reset() => File.Delete(FilePath);
 }

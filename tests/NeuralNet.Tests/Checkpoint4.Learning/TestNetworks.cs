@@ -1,8 +1,6 @@
 namespace Kata.Tests.Checkpoint4;
 
 using Kata.TestSupport;
-using NUnit.Framework;
-using Shouldly;
 
 /// <summary>
 /// Small seeded networks and data for checkpoint 4. Built without any learner code (not even

@@ -6,7 +6,6 @@ namespace Kata.Tests.Checkpoint5;
 
 using Kata.TestSupport;
 using NUnit.Framework;
-using Shouldly;
 
 /// <summary>One of the four sections the reflection must have.</summary>
 /// <param name="Number">Its number in the heading.</param>

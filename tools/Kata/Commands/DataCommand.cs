@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Kata.Cli.Infrastructure;
-using Kata.Core;
 
 namespace Kata.Cli.Commands;
 

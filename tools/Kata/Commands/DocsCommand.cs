@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Kata.Cli.Grading;
 using Kata.Cli.Infrastructure;
-using Kata.Core;
 
 namespace Kata.Cli.Commands;
 

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using Kata.Cli.Grading;
 using Kata.Cli.Infrastructure;
-using Kata.Core;
 using Spectre.Console;
 
 namespace Kata.Cli.Commands;

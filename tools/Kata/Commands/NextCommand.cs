@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Kata.Cli.Infrastructure;
 using Kata.Cli.Learner;
-using Kata.Core;
 
 namespace Kata.Cli.Commands;
 

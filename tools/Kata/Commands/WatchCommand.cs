@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Threading.Channels;
 using Kata.Cli.Infrastructure;
 using Kata.Cli.Learner;
-using Kata.Core;
 
 namespace Kata.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Kata.Cli.Infrastructure;
-using Kata.Core;
 
 namespace Kata.Cli.Grading;
 

@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security;
 using System.Security.Cryptography;
 using System.Text;
 using Kata.Cli.Infrastructure;
-using Kata.Core;
 
 namespace Kata.Cli.Grading;
 

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Kata.Cli.Infrastructure;
-using Kata.Core;
 
 namespace Kata.Cli.Grading;
 

@@ -1,6 +1,6 @@
 using System.Formats.Tar;
-using Kata.Cli.Infrastructure;
 using System.Security.Cryptography;
+using Kata.Cli.Infrastructure;
 
 namespace Kata.Cli.Grading;
 

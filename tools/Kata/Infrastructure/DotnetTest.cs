@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Kata.Core;
 
 namespace Kata.Cli.Infrastructure;
 

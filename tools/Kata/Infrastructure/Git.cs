@@ -43,17 +43,4 @@ public static class Git
         Run(root, arguments) is { } output
             ? System.Text.Encoding.UTF8.GetString(output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : [];
-
-    /// <summary>The first commit of the repository at <paramref name="root"/>, or null without git (history).</summary>
-    public static string? FirstCommit(string root)
-    {
-        try
-        {
-            return Lines(root, "rev-list", "--max-parents=0", "HEAD") is { Count: > 0 } roots ? roots[^1] : null;
-        }
-        catch (KataException)
-        {
-            return null; // git is not installed
-        }
-    }
 }

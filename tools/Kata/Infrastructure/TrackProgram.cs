@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Kata.Core;
 
 namespace Kata.Cli.Infrastructure;
 

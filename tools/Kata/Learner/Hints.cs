@@ -1,5 +1,4 @@
 using Kata.Cli.Infrastructure;
-using Kata.Core;
 using Spectre.Console;
 
 namespace Kata.Cli.Learner;

@@ -1,5 +1,4 @@
 using Kata.Cli.Infrastructure;
-using Kata.Core;
 
 namespace Kata.Cli.Learner;
 

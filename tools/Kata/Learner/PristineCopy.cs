@@ -1,6 +1,5 @@
 using System.Text;
 using Kata.Cli.Infrastructure;
-using Kata.Core;
 
 namespace Kata.Cli.Learner;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Kata.Cli.Infrastructure;
-using Kata.Core;
 
 namespace Kata.Cli.Learner;
 

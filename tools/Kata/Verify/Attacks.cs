@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -332,16 +331,35 @@ public static partial class Attacks
     {
         var bodies = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Dot"] = "0", ["MatMul"] = "new Matrix(a.Rows, b.Cols)", ["Transpose"] = "a", ["Add"] = "a", ["Subtract"] = "a",
-            ["Hadamard"] = "a", ["Scale"] = "a", ["AddRowVector"] = "a", ["ColumnSums"] = "new double[a.Cols]",
-            ["Derivative"] = "0", ["NumericalGradient"] = "new double[x.Length]", ["GradientDescent"] = "x0",
-            ["Sigmoid"] = "0.5", ["ReLU"] = "z", ["Apply"] = "z", ["RandomWeights"] = "new Matrix(fanIn, fanOut)",
-            ["Forward"] = "new Matrix(x.Rows, LayerSizes[^1])", ["ActivationDerivative"] = "new Matrix(z.Rows, z.Cols)",
+            ["Dot"] = "0",
+            ["MatMul"] = "new Matrix(a.Rows, b.Cols)",
+            ["Transpose"] = "a",
+            ["Add"] = "a",
+            ["Subtract"] = "a",
+            ["Hadamard"] = "a",
+            ["Scale"] = "a",
+            ["AddRowVector"] = "a",
+            ["ColumnSums"] = "new double[a.Cols]",
+            ["Derivative"] = "0",
+            ["NumericalGradient"] = "new double[x.Length]",
+            ["GradientDescent"] = "x0",
+            ["Sigmoid"] = "0.5",
+            ["ReLU"] = "z",
+            ["Apply"] = "z",
+            ["RandomWeights"] = "new Matrix(fanIn, fanOut)",
+            ["Forward"] = "new Matrix(x.Rows, LayerSizes[^1])",
+            ["ActivationDerivative"] = "new Matrix(z.Rows, z.Cols)",
             ["Backward"] = "new Gradients(0, [.. network.Weights.Select(w => new Matrix(w.Rows, w.Cols))], [.. network.Biases.Select(b => new double[b.Length])])",
-            ["Softmax"] = "new Matrix(logits.Rows, logits.Cols)", ["CrossEntropy"] = "0", ["CrossEntropyGradient"] = "new Matrix(logits.Rows, logits.Cols)",
-            ["Predict"] = "new int[x.Rows]", ["Accuracy"] = "0", ["TrainStep"] = "0",
+            ["Softmax"] = "new Matrix(logits.Rows, logits.Cols)",
+            ["CrossEntropy"] = "0",
+            ["CrossEntropyGradient"] = "new Matrix(logits.Rows, logits.Cols)",
+            ["Predict"] = "new int[x.Rows]",
+            ["Accuracy"] = "0",
+            ["TrainStep"] = "0",
             ["Train"] = "[.. new double[epochs * ((x.Rows + batchSize - 1) / Math.Max(1, batchSize))]]",
-            ["ReadImages"] = "new Matrix(1, 784)", ["ReadLabels"] = "[0]", ["Load"] = "new Dataset(new Matrix(1, 784), [0])",
+            ["ReadImages"] = "new Matrix(1, 784)",
+            ["ReadLabels"] = "[0]",
+            ["Load"] = "new Dataset(new Matrix(1, 784), [0])",
         };
         // The required checkpoints only: the bonus ones have methods of the same names with other parameters.
         foreach (string project in (string[])["Checkpoint1.LinearAlgebra", "Checkpoint2.Optimization", "Checkpoint3.Network", "Checkpoint4.Learning"])

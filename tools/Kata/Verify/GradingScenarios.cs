@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Kata.Cli.Grading;
 using Kata.Cli.Release;
-using Kata.Core;
 
 namespace Kata.Cli.Verify;
 

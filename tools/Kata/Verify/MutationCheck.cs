@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Kata.Cli.Infrastructure;
-using Kata.Core;
 
 namespace Kata.Cli.Verify;
 

@@ -1,6 +1,5 @@
 namespace Kata.Tests.Checkpoint11.HoldOut;
 
-using Kata.TestSupport;
 using Shouldly;
 
 /// <summary>

@@ -268,7 +268,8 @@ public sealed class OptimizationHoldOutTests
             }
 
             return sum;
-        });
+        }
+        );
     }
 
     // Σ c_k·x^k, constant first, by Horner's rule.
