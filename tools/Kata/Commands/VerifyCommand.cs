@@ -106,7 +106,8 @@ public static class VerifyCommand
         // The tooling lives outside the solution (the learner's loop never builds it), so it is checked
         // here: the training program and the benchmarks must build against both tracks' API, and the
         // tooling tests pass.
-        Console.WriteLine($"3/{steps}  Tooling: the training program and the benchmarks build on both tracks, the tooling tests pass …");
+        Console.WriteLine($"3/{steps}  Tooling: the code is formatted as .editorconfig says, the training program and the benchmarks build on both tracks, the tooling tests pass …");
+        CheckFormat(root, outDir, problems);
         foreach (string track in (string[])["exercises", "solutions"])
         {
             foreach ((string name, string what, string project) in (ReadOnlySpan<(string, string, string)>)[
@@ -173,6 +174,27 @@ public static class VerifyCommand
         int failed = solutions.Tests.Count(t => !t.Passed) + (solutions.Aborted ? 1 : 0) + tools.Tests.Count(t => !t.Passed && t.Outcome != "Skipped") + (tools.Aborted ? 1 : 0);
         Console.WriteLine($"{passed} passed, {failed} failed");
         return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.NotYet;
+    }
+
+    // `dotnet format --verify-no-changes` over every project, once per track: the maintainer's solution
+    // lists the exercises/ projects, and KataTrack in the environment makes the tests' references (and so
+    // the workspace) take solutions/ instead.
+    private static void CheckFormat(string root, string outDir, List<string> problems)
+    {
+        foreach (string track in (string[])["exercises", "solutions"])
+        {
+            string log = Path.Combine(outDir, $"format-{track}.log");
+            ProcessResult result = ProcessRunner.Run(
+                "dotnet",
+                ["format", Path.Combine(root, "NeuralNetKata.Maintainers.slnx"), "--verify-no-changes"],
+                root,
+                log,
+                new Dictionary<string, string?> { ["KataTrack"] = track });
+            if (result.ExitCode != 0)
+            {
+                problems.Add($"format: `dotnet format` would change files with KataTrack={track} (run `KataTrack={track} dotnet format NeuralNetKata.Maintainers.slnx`); see {Path.GetRelativePath(root, log)}");
+            }
+        }
     }
 
     // Seeds of the hold-outs' inputs beside the default one (a submission's seed is 16 hexadecimal digits).
