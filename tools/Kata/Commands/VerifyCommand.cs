@@ -186,13 +186,13 @@ public static class VerifyCommand
             string log = Path.Combine(outDir, $"format-{track}.log");
             ProcessResult result = ProcessRunner.Run(
                 "dotnet",
-                ["format", Path.Combine(root, "NeuralNetKata.Maintainers.slnx"), "--verify-no-changes"],
+                ["format", Path.Combine(root, "tools", "NeuralNetKata.Maintainers.slnx"), "--verify-no-changes"],
                 root,
                 log,
                 new Dictionary<string, string?> { ["KataTrack"] = track });
             if (result.ExitCode != 0)
             {
-                problems.Add($"format: `dotnet format` would change files with KataTrack={track} (run `KataTrack={track} dotnet format NeuralNetKata.Maintainers.slnx`); see {Path.GetRelativePath(root, log)}");
+                problems.Add($"format: `dotnet format` would change files with KataTrack={track} (run `KataTrack={track} dotnet format tools/NeuralNetKata.Maintainers.slnx`); see {Path.GetRelativePath(root, log)}");
             }
         }
     }

@@ -23,7 +23,7 @@ public static partial class ReleaseExport
         || relative.StartsWith(".ci/", StringComparison.Ordinal)
         || relative.StartsWith("tools/node/", StringComparison.Ordinal)
         || relative is ".github/workflows/verify.yml" or ".github/workflows/mutants.yml" or ".config/dotnet-tools.json"
-            or ".github/dependabot.yml" or "NeuralNetKata.Maintainers.slnx"
+            or ".github/dependabot.yml" or "tools/NeuralNetKata.Maintainers.slnx"
             or ".github/workflows/grade-class.yml" or ".github/workflows/grade-class-chunk.yml";
 
     /// <summary>
