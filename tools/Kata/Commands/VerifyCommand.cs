@@ -176,24 +176,21 @@ public static class VerifyCommand
         return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.NotYet;
     }
 
-    // `dotnet format --verify-no-changes` over every project, once per track: the maintainer's solution
-    // lists the exercises/ projects, and KataTrack in the environment makes the tests' references (and so
-    // the workspace) take solutions/ instead.
+    // `dotnet format --verify-no-changes` over every project in one pass: the maintainer's solution lists
+    // the exercises/ projects, and KataTrack=solutions in the environment makes the tests' references (and
+    // so the workspace) take solutions/ as well.
     private static void CheckFormat(string root, string outDir, List<string> problems)
     {
-        foreach (string track in (string[])["exercises", "solutions"])
+        string log = Path.Combine(outDir, "format.log");
+        ProcessResult result = ProcessRunner.Run(
+            "dotnet",
+            ["format", Path.Combine(root, "tools", "NeuralNetKata.Maintainers.slnx"), "--verify-no-changes"],
+            root,
+            log,
+            new Dictionary<string, string?> { ["KataTrack"] = "solutions" });
+        if (result.ExitCode != 0)
         {
-            string log = Path.Combine(outDir, $"format-{track}.log");
-            ProcessResult result = ProcessRunner.Run(
-                "dotnet",
-                ["format", Path.Combine(root, "tools", "NeuralNetKata.Maintainers.slnx"), "--verify-no-changes"],
-                root,
-                log,
-                new Dictionary<string, string?> { ["KataTrack"] = track });
-            if (result.ExitCode != 0)
-            {
-                problems.Add($"format: `dotnet format` would change files with KataTrack={track} (run `KataTrack={track} dotnet format tools/NeuralNetKata.Maintainers.slnx`); see {Path.GetRelativePath(root, log)}");
-            }
+            problems.Add($"format: `dotnet format` would change files (run `KataTrack=solutions dotnet format tools/NeuralNetKata.Maintainers.slnx`); see {Path.GetRelativePath(root, log)}");
         }
     }
 
