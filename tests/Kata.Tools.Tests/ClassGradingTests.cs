@@ -1,7 +1,7 @@
 using Kata.Cli.Grading;
 using Kata.Cli.Infrastructure;
-using Kata.Cli.Verify;
 using Kata.Core;
+using Kata.Maintainer.Verify;
 
 namespace Kata.Tools.Tests;
 
@@ -58,7 +58,7 @@ public sealed class ClassGradingTests
         string names = Path.Combine(_scratch, "names.txt");
         File.WriteAllLines(names, ["stubs", "solved-1", "not-there"]);
         byte[] csv = File.ReadAllBytes(Path.Combine(serial, "roster.csv")), html = File.ReadAllBytes(Path.Combine(serial, "report.html"));
-        Kata.Cli.Commands.ReportCommand.Run(serial, names).ShouldBe(0);
+        Kata.Instructor.Commands.ReportCommand.Run(serial, names).ShouldBe(0);
         File.ReadAllBytes(Path.Combine(serial, "roster.csv")).ShouldBe(csv);
         File.ReadAllBytes(Path.Combine(serial, "report.html")).ShouldBe(html);
     }

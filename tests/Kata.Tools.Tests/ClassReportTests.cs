@@ -3,9 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Kata.Cli.Commands;
 using Kata.Cli.Grading;
 using Kata.Core;
+using Kata.Instructor.Commands;
+using Kata.Instructor.Grading;
 
 namespace Kata.Tools.Tests;
 

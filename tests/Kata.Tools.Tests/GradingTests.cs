@@ -1,6 +1,7 @@
 using Kata.Cli.Grading;
 using Kata.Cli.Infrastructure;
 using Kata.Core;
+using Kata.Instructor.Grading;
 
 namespace Kata.Tools.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Kata.Cli.Release;
 using Kata.Core;
+using Kata.Instructor.Release;
 
 namespace Kata.Tools.Tests;
 

@@ -33,6 +33,17 @@ public sealed partial class DocsRules
     }
 
     [Test]
+    public void The_file_roles_table_of_the_architecture_page_shows_file_roles_json()
+    {
+        string path = Path.Combine(KataPaths.Root, FileRoles.DocsPath);
+        string page = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+
+        page.ShouldContain(FileRoles.StartMarker, customMessage: $"{FileRoles.DocsPath} needs a {FileRoles.StartMarker} … {FileRoles.EndMarker} block for the table of file roles");
+        (FileRoles.Load().Apply(page) == page)
+            .ShouldBeTrue($"the table of file roles in {FileRoles.DocsPath} differs from {FileRoles.FileName}: run ./kata docs");
+    }
+
+    [Test]
     public void Every_workflow_pins_its_actions_by_commit()
     {
         // A tag can be moved to other code; a commit cannot. These actions get tokens.

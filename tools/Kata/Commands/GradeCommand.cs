@@ -6,122 +6,78 @@ using Spectre.Console;
 namespace Kata.Cli.Commands;
 
 /// <summary>
-/// `kata grade` — grades submissions against pristine tests, in grade mode (every checkpoint and
-/// hold-out revealed), and writes grade.json, grade.md and (for several submissions) roster.csv.
+/// `kata grade` — grades this copy of the kata against its original tests, in grade mode (every
+/// checkpoint and hold-out revealed), and writes grade.json and grade.md. (In the instructor's copy the
+/// same command also grades a class: tools/Kata.Instructor's ClassGradeCommand.)
 /// </summary>
 public static class GradeCommand
 {
+    /// <summary>Where the original tests come from.</summary>
+    public static Option<string?> PristineOption(string defaultText) => new("--pristine")
+    {
+        Description = "Where the original tests come from: a folder, or git:<revision> of this repository. Default: " + defaultText,
+    };
+
+    /// <summary>Grade one checkpoint only.</summary>
+    public static Option<int?> CheckpointOption() => new("--checkpoint") { Description = "Grade only this checkpoint; the exit code says whether it passes completely (for GitHub Classroom, one step per checkpoint)." };
+
+    /// <summary>Print only the final table.</summary>
+    public static Option<bool> QuietOption() => new("--quiet") { Description = "Print only the final table." };
+
     public static Command Create()
     {
-        var submissions = new Argument<string[]>("submission")
+        var pristine = PristineOption("this repository's first commit (your repository starts as the kata's release).");
+        var output = new Option<string?>("--out") { Description = "Folder for grade.json, grade.md and logs. Default: artifacts/grade." };
+        var only = CheckpointOption();
+        var quiet = QuietOption();
+        var command = new Command("grade", "Grade your code the way CI does: the original tests, every checkpoint, grade.json.")
         {
-            Description = "Folders or git URLs of learners' repositories. Without one: this copy of the kata, graded against its original tests.",
-            Arity = ArgumentArity.ZeroOrMore,
+            pristine, output, only, quiet,
         };
-        var pristine = new Option<string?>("--pristine")
-        {
-            Description = "Where the original tests come from: a folder, or git:<revision> of this repository. Default: this copy when it has solutions/ (an instructor's copy, hold-outs included), else its first commit (a learner's repository starts as the release).",
-        };
-        var output = new Option<string?>("--out") { Description = "Folder for grade.json, grade.md and logs. Default: artifacts/grade (one subfolder per submission when there are several)." };
-        var only = new Option<int?>("--checkpoint") { Description = "Grade only this checkpoint; the exit code says whether it passes completely (for GitHub Classroom, one step per checkpoint)." };
-        var jobs = new Option<int>("--jobs") { Description = "Grade this many submissions at once (default 1). The files written are the same for any number.", DefaultValueFactory = _ => 1 };
-        var noSandbox = new Option<bool>("--no-sandbox") { Description = "Grade other people's code without the sandbox, directly on this machine. Only for code you trust: it runs with your files, your network and your permissions." };
-        var quiet = new Option<bool>("--quiet") { Description = "Print only the final table." };
-        var command = new Command("grade", "Grade your code (or learners' submissions) the way CI does: original tests, every checkpoint, grade.json.")
-        {
-            submissions, pristine, output, only, jobs, noSandbox, quiet,
-        };
-        command.SetAction(parse => Run(
-            parse.GetValue(submissions) ?? [],
-            parse.GetValue(pristine),
-            parse.GetValue(output),
-            parse.GetValue(only),
-            parse.GetValue(jobs),
-            parse.GetValue(noSandbox),
-            parse.GetValue(quiet)));
+        command.SetAction(parse => Run(parse.GetValue(pristine), parse.GetValue(output), parse.GetValue(only), parse.GetValue(quiet)));
         return command;
     }
 
-    private static int Run(string[] submissions, string? pristineOption, string? outputOption, int? only, int jobs, bool noSandbox, bool quiet)
+    private static int Run(string? pristineOption, string? outputOption, int? only, bool quiet)
     {
         string root = KataPaths.Root;
-        var curriculum = Curriculum.Load();
-        if (only is int id && curriculum.Find(id) is null)
+        if (UnknownCheckpoint(Curriculum.Load(), only) is { } unknown)
         {
-            Console.Error.WriteLine($"There is no checkpoint {id}; curriculum.json lists {string.Join(", ", curriculum.Checkpoints.Select(c => c.Id))}.");
-            return ExitCodes.Usage;
-        }
-
-        if (jobs < 1)
-        {
-            Console.Error.WriteLine($"--jobs needs a number of at least 1 (got {jobs}).");
+            Console.Error.WriteLine(unknown);
             return ExitCodes.Usage;
         }
 
         string output = Path.GetFullPath(outputOption ?? Path.Combine(root, "artifacts", "grade"));
         TextWriter progress = quiet ? TextWriter.Null : Console.Out;
-        bool gradingOthers = submissions.Length > 0;
-
-        GradingSession session;
         DirectoryInfo? extracted = null;
         try
         {
-            string pristine = ResolvePristine(root, pristineOption, gradingOthers, out extracted);
-            session = ClassGrading.Open(pristine, Path.Combine(root, "artifacts", "cache"), sandboxed: gradingOthers && !noSandbox, progress);
-        }
-        catch (Exception error) when (error is InvalidOperationException or IOException)
-        {
-            Console.Error.WriteLine(error.Message);
-            extracted?.Delete(recursive: true);
-            return ExitCodes.Environment;
-        }
-
-        try
-        {
-            IReadOnlyList<SubmissionTarget> targets = gradingOthers
-                ? [.. Submission.UniqueNames(submissions).Zip(submissions, (name, target) => new SubmissionTarget(name, target))]
-                : [new SubmissionTarget(Path.GetFileName(root.TrimEnd('/')), root)];
-            IReadOnlyList<SubmissionOutcome> outcomes = ClassGrading.GradeAll(
-                session,
-                targets,
-                name => targets.Count <= 1 ? output : Path.Combine(output, name),
-                only,
-                jobs,
-                progress,
-                (outcome, folder) =>
-                {
-                    if (outcome.Grade is not { } grade)
-                    {
-                        Console.Error.WriteLine($"{TextEscaping.Plain(outcome.Submission.Target)}: {outcome.Error}");
-                        return;
-                    }
-
-                    if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
-                    {
-                        File.AppendAllText(summary, grade.ToMarkdown());
-                    }
-
-                    PrintTable(grade, Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(folder, "grade.json")));
-                });
-
-            if (targets.Count > 1)
+            GradingSession session;
+            try
             {
-                string roster = Path.Combine(output, "roster.csv");
-                ClassGrading.WriteAtomically(roster, ClassGrading.Roster(outcomes));
-                string report = Path.Combine(output, "report.html");
-                ClassGrading.WriteAtomically(report, ClassReport.Html(outcomes));
-                Console.WriteLine($"Roster of {outcomes.Count} submissions: {roster}; class report: {report}");
+                string pristine = ResolvePristine(root, pristineOption, gradingOthers: false, out extracted);
+                session = GradingSession.Open(pristine, Path.Combine(root, "artifacts", "cache"), sandboxed: false, progress);
             }
-
-            if (outcomes.Any(o => o.Grade is null))
+            catch (Exception error) when (error is InvalidOperationException or IOException)
             {
+                Console.Error.WriteLine(error.Message);
                 return ExitCodes.Environment;
             }
 
-            var grades = outcomes.Select(o => o.Grade!).ToList();
-            return only is int checkpoint
-                ? (grades.All(g => g.Checkpoints.Single(c => c.Id == checkpoint) is { Total: > 0 } c && c.Passed == c.Total && g.Rules.Passed) ? ExitCodes.Ok : ExitCodes.NotYet)
-                : (grades.All(g => g.Passed) ? ExitCodes.Ok : ExitCodes.NotYet);
+            GradeReport grade;
+            try
+            {
+                grade = new Grader(session, progress).Grade(Path.GetFileName(root.TrimEnd('/')), root, Path.Combine(output, "logs"), only);
+                GradeFiles.Write(output, grade);
+            }
+            catch (Exception error) when (error is IOException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine(error.Message);
+                return ExitCodes.Environment;
+            }
+
+            Report(grade, output);
+            return ExitCode([grade], only);
         }
         finally
         {
@@ -129,7 +85,12 @@ public static class GradeCommand
         }
     }
 
-    private static string ResolvePristine(string root, string? option, bool gradingOthers, out DirectoryInfo? extracted)
+    /// <summary>
+    /// The original kata to grade against: <paramref name="option"/> (a folder or git:&lt;revision&gt;), else this
+    /// copy when it is the instructor's (or when grading others), else this repository's first commit,
+    /// extracted into <paramref name="extracted"/> (the caller deletes it).
+    /// </summary>
+    public static string ResolvePristine(string root, string? option, bool gradingOthers, out DirectoryInfo? extracted)
     {
         extracted = null;
         if (option is { } value && !value.StartsWith("git:", StringComparison.Ordinal))
@@ -161,6 +122,32 @@ public static class GradeCommand
         Workspace.ExtractCommit(root, revision, extracted.FullName);
         return extracted.FullName;
     }
+
+    /// <summary>Prints a grade's table (and adds it to the GitHub job summary there is one).</summary>
+    public static void Report(GradeReport grade, string folder)
+    {
+        if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+        {
+            File.AppendAllText(summary, grade.ToMarkdown());
+        }
+
+        PrintTable(grade, Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(folder, "grade.json")));
+    }
+
+    /// <summary>
+    /// 0 when every grade passes (with <paramref name="only"/>: when that checkpoint passes completely and
+    /// the rules hold), else 1.
+    /// </summary>
+    public static int ExitCode(IEnumerable<GradeReport> grades, int? only) =>
+        only is int checkpoint
+            ? (grades.All(g => g.Checkpoints.Single(c => c.Id == checkpoint) is { Total: > 0 } c && c.Passed == c.Total && g.Rules.Passed) ? ExitCodes.Ok : ExitCodes.NotYet)
+            : (grades.All(g => g.Passed) ? ExitCodes.Ok : ExitCodes.NotYet);
+
+    /// <summary>A sentence for a checkpoint number curriculum.json does not know, else null.</summary>
+    public static string? UnknownCheckpoint(Curriculum curriculum, int? only) =>
+        only is int id && curriculum.Find(id) is null
+            ? $"There is no checkpoint {id}; curriculum.json lists {string.Join(", ", curriculum.Checkpoints.Select(c => c.Id))}."
+            : null;
 
     private static void PrintTable(GradeReport grade, string jsonPath)
     {

@@ -6,33 +6,6 @@ using Kata.Cli.Infrastructure;
 
 namespace Kata.Cli.Grading;
 
-/// <summary>What every grade of one grading command shares: the pristine kata, its plan, MNIST, the sandbox.</summary>
-/// <param name="Pristine">The folder of the original kata: tests, hold-outs, test support, configuration.</param>
-/// <param name="Curriculum">Its curriculum.json.</param>
-/// <param name="Plan">Its tests and API, from its own build of the stubs.</param>
-/// <param name="Mnist">The real MNIST files and labels; the sandbox gets a sealed view.</param>
-/// <param name="Sandbox">Where learner code runs, or null to run it directly (a learner's own copy, or --no-sandbox).</param>
-/// <param name="Key">The instructor's secret for the control runs' relabelling (may be empty).</param>
-/// <param name="AllowedApi">What learner code may use (the pristine kata's allowlist).</param>
-public sealed record GradingSession(string Pristine, Curriculum Curriculum, Plan Plan, SealedMnist Mnist, Sandbox? Sandbox, string Key, AllowedApi AllowedApi)
-{
-    /// <summary>
-    /// False only in <c>./kata verify</c>'s replays of the forging attacks, which test the second line of
-    /// defence (the guard's witness) as if the allowlist had a gap. Never false for a real grade.
-    /// </summary>
-    public bool CheckAllowedApi { get; init; } = true;
-
-    /// <summary>
-    /// The wall time all of one submission's test hosts may take together. The reference solutions take
-    /// about 20 s, a plain learner about 25 s; a submission that sleeps is stopped test by test (a call
-    /// that sleeps is a runaway), and whatever is left when the budget is spent fails without a new host.
-    /// </summary>
-    public TimeSpan WallBudget { get; init; } = DefaultWallBudget;
-
-    /// <summary>The default <see cref="WallBudget"/>.</summary>
-    public static readonly TimeSpan DefaultWallBudget = TimeSpan.FromMinutes(15);
-}
-
 /// <summary>
 /// Grades one submission: lays the learner's source files over a private copy of the pristine kata,
 /// builds it, checks the compiled code's rules from its metadata, runs the tests in the sandbox (again

@@ -90,12 +90,16 @@ public sealed record Plan(string Hash, IReadOnlyList<PlannedTest> Tests, IReadOn
     }
 
     /// <summary>The pristine files a plan depends on: tests, test support, stubs and build configuration.</summary>
-    public static IReadOnlyList<string> PlanFiles(string pristine) =>
-    [
-        .. Workspace.ListFiles(pristine).Keys
-            .Where(relative => relative.StartsWith("exercises/", StringComparison.Ordinal) || Workspace.IsBuildInput(relative))
-            .Order(StringComparer.Ordinal),
-    ];
+    public static IReadOnlyList<string> PlanFiles(string pristine)
+    {
+        FileRoles roles = Workspace.RolesOf(pristine);
+        return
+        [
+            .. Workspace.ListFiles(pristine).Keys
+                .Where(relative => relative.StartsWith("exercises/", StringComparison.Ordinal) || roles.IsBuildInput(relative))
+                .Order(StringComparer.Ordinal),
+        ];
+    }
 
     private static string HashOf(string pristine)
     {

@@ -13,9 +13,6 @@ namespace Kata.Cli.Grading;
 /// </summary>
 public sealed class Workspace
 {
-    // Files a submission may change without it being reported: its own code.
-    private static readonly string[] LearnerExtensions = [".cs", ".md"];
-
     /// <summary>The largest learner source file grading reads.</summary>
     public const long MaxSourceBytes = 1 << 20;
 
@@ -59,12 +56,13 @@ public sealed class Workspace
         }
 
         Directory.CreateDirectory(target);
+        FileRoles roles = RolesOf(pristine);
         Dictionary<string, string> pristineFiles = ListFiles(pristine);
 
         // 1. Everything of the pristine kata except the learner's tracks.
         foreach ((string relative, string full) in pristineFiles)
         {
-            if (!relative.StartsWith("solutions/", StringComparison.Ordinal))
+            if (!roles.IsSolutions(relative))
             {
                 Copy(full, Path.Combine(target, relative));
             }
@@ -85,7 +83,7 @@ public sealed class Workspace
             string? reason =
                 unchanged ? null
                 : !checkpointFolders.Any(folder => relative.StartsWith(folder, StringComparison.Ordinal)) ? "outside the checkpoint folders"
-                : !LearnerExtensions.Contains(Path.GetExtension(relative)) ? "not a source file (project and build files come from the original)"
+                : !roles.IsLearner(relative) ? "not a source file (project and build files come from the original)"
                 : new FileInfo(full).Length > MaxSourceBytes ? $"larger than {MaxSourceBytes >> 20} MiB, too large for a source file"
                 : pristineFiles.TryGetValue(relative, out string? original) && IsProvided(original) ? "a provided file (the original is used)"
                 : null;
@@ -101,14 +99,14 @@ public sealed class Workspace
 
         // 3. What the submission changed among the files that decide the grade.
         var tampered = new List<string>();
-        foreach (string relative in pristineFiles.Keys.Union(submitted.Keys).Where(IsGradingFile).Order(StringComparer.Ordinal))
+        foreach (string relative in pristineFiles.Keys.Union(submitted.Keys).Where(roles.IsGradingFile).Order(StringComparer.Ordinal))
         {
             bool inPristine = pristineFiles.TryGetValue(relative, out string? original);
             bool inSubmission = submitted.TryGetValue(relative, out string? theirs);
             if (inPristine && !inSubmission)
             {
                 // A learner's copy never had the instructor's files (hold-outs): their absence is no edit.
-                if (!Release.ReleaseExport.IsInstructorOnly(relative))
+                if (!roles.IsInstructorOnly(relative))
                 {
                     tampered.Add($"{relative} (deleted)");
                 }
@@ -145,26 +143,11 @@ public sealed class Workspace
     }
 
     /// <summary>
-    /// What the tests are built from besides the learner's code: tests, test support, the Kata.Core sources
-    /// it compiles and the build configuration.
+    /// The file roles of the <paramref name="pristine"/> kata; a release older than the manifest (a
+    /// learner's first commit from before it) takes this copy's.
     /// </summary>
-    public static bool IsBuildInput(string relative) =>
-        (relative.StartsWith("tests/", StringComparison.Ordinal) && !relative.StartsWith("tests/scenarios/", StringComparison.Ordinal))
-        || relative.StartsWith("tools/Kata.Core/", StringComparison.Ordinal)
-        || relative is "curriculum.json" or "global.json" or "NeuralNetKata.slnx"
-            or "Directory.Build.props" or "Directory.Build.targets" or "Directory.Packages.props";
-
-    /// <summary>
-    /// Files whose change a grade reports (the original is always used): the build inputs, and the kata's
-    /// own tools, scripts and workflows, which a submission's own grading would otherwise run.
-    /// </summary>
-    public static bool IsGradingFile(string relative) =>
-        relative.StartsWith("tests/", StringComparison.Ordinal)
-        || relative.StartsWith("tools/", StringComparison.Ordinal)
-        || relative.StartsWith(".github/", StringComparison.Ordinal)
-        || relative is "kata" or "kata.ps1"
-        || relative is "curriculum.json" or "global.json" or "NeuralNetKata.slnx"
-            or "Directory.Build.props" or "Directory.Build.targets" or "Directory.Packages.props";
+    public static FileRoles RolesOf(string pristine) =>
+        FileRoles.Load(File.Exists(Path.Combine(pristine, FileRoles.FileName)) ? pristine : null);
 
     private static bool IsProvided(string path) =>
         path.EndsWith(".cs", StringComparison.Ordinal) && File.ReadLines(path).FirstOrDefault()?.StartsWith("// PROVIDED", StringComparison.Ordinal) == true;

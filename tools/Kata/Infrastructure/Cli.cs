@@ -6,6 +6,20 @@ namespace Kata.Cli.Infrastructure;
 /// <summary>Runs the parsed command line and turns every way it can go wrong into a sentence and an exit code.</summary>
 public static class Cli
 {
+    /// <summary>The root command of ./kata with <paramref name="commands"/>, in that order.</summary>
+    public static RootCommand Root(IEnumerable<Command> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var root = new RootCommand("Neural Net from Scratch — the kata's companion tool. Run `./kata <command> --help` for details.\n"
+            + "Start with `./kata status`, then `./kata watch`. " + ExitCodes.Help);
+        foreach (Command command in commands)
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
     public static int Invoke(RootCommand root, string[] args)
     {
         ArgumentNullException.ThrowIfNull(root);

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using Kata.Cli.Infrastructure;
-using Kata.Cli.Release;
+using Kata.Instructor.Release;
 
-namespace Kata.Cli.Commands;
+namespace Kata.Instructor.Commands;
 
 /// <summary>`kata release` — writes the learner release (no solutions, no hold-outs, no maintainer CI).</summary>
 public static class ReleaseCommand

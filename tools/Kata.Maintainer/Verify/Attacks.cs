@@ -2,10 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
-using Kata.Cli.Grading;
-using Kata.Cli.Infrastructure;
 
-namespace Kata.Cli.Verify;
+namespace Kata.Maintainer.Verify;
 
 /// <summary>
 /// The attacks on grading that <c>./kata verify</c> replays: each builds one submission (the stubs or the
@@ -141,7 +139,7 @@ public static partial class Attacks
             try
             {
                 string cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
-                if (cmdline.Contains(Marker, StringComparison.Ordinal) && !cmdline.Contains("kata.dll", StringComparison.Ordinal))
+                if (cmdline.Contains(Marker, StringComparison.Ordinal) && !cmdline.Contains("kata.dll", StringComparison.Ordinal) && !cmdline.Contains("kata-maintainer.dll", StringComparison.Ordinal))
                 {
                     found.Add($"{Path.GetFileName(dir)}: {cmdline.Trim()}");
                 }
@@ -405,7 +403,7 @@ public static partial class Attacks
         string text = File.ReadAllText(path);
         if (!text.Contains(from, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"A verify scenario could not find the text to change in {path}; update tools/Kata/Verify/.");
+            throw new InvalidOperationException($"A verify scenario could not find the text to change in {path}; update tools/Kata.Maintainer/Verify/.");
         }
 
         File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));

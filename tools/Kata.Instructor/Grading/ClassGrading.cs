@@ -1,14 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Kata.Cli.Infrastructure;
 
-namespace Kata.Cli.Grading;
-
-/// <summary>One submission's place in a grading run: its output name and what the instructor named.</summary>
-public sealed record SubmissionTarget(string Name, string Target);
-
-/// <summary>What became of one submission: its grade, or why it could not be graded.</summary>
-public sealed record SubmissionOutcome(SubmissionTarget Submission, GradeReport? Grade, string? Error);
+namespace Kata.Instructor.Grading;
 
 /// <summary>
 /// Grades a list of submissions with one session (pristine plan, MNIST, sandbox), at most
@@ -18,49 +11,6 @@ public sealed record SubmissionOutcome(SubmissionTarget Submission, GradeReport?
 /// </summary>
 public static class ClassGrading
 {
-    /// <summary>
-    /// Opens a grading session: the pristine plan (cached under <paramref name="cacheDirectory"/>), MNIST
-    /// and, when <paramref name="sandboxed"/>, the sandbox.
-    /// </summary>
-    /// <exception cref="KataException">MNIST is missing or damaged, the pristine kata does not build, or the sandbox is needed and missing (exit code 3).</exception>
-    public static GradingSession Open(string pristine, string cacheDirectory, bool sandboxed, TextWriter progress)
-    {
-        Sandbox? sandbox = null;
-        if (sandboxed)
-        {
-            sandbox = Sandbox.Detect(out string why)
-                ?? throw new KataException(
-                    $"Grading other people's code needs a sandbox, and there is none here: {why}. "
-                    + "Install bubblewrap, or pass --no-sandbox to grade code you trust on this machine as it is.",
-                    ExitCodes.Environment);
-        }
-
-        SealedMnist mnist;
-        try
-        {
-            mnist = SealedMnist.Load();
-        }
-        catch (MnistDataException error)
-        {
-            throw new KataException($"Grading needs MNIST for checkpoint 4's graded run. {error.Message}", ExitCodes.Environment, error);
-        }
-
-        var curriculum = Curriculum.Load(pristine);
-        Plan plan = Plan.For(pristine, cacheDirectory, progress);
-        string key = Environment.GetEnvironmentVariable("KATA_GRADE_KEY") ?? string.Empty;
-        AllowedApi allowed;
-        try
-        {
-            allowed = AllowedApi.Load(pristine);
-        }
-        catch (InvalidDataException error)
-        {
-            throw new KataException($"The pristine kata at {pristine} has no usable allowlist: {error.Message}", ExitCodes.Environment, error);
-        }
-
-        return new GradingSession(pristine, curriculum, plan, mnist, sandbox, key, allowed);
-    }
-
     /// <summary>
     /// Grades every submission and writes its files into <paramref name="folderOf"/>(name). Calls
     /// <paramref name="graded"/> (one at a time) as each finishes.
@@ -89,9 +39,7 @@ public static class ClassGrading
                 {
                     string dir = Submission.Fetch(target.Target, Path.Combine(clones.FullName, target.Name));
                     GradeReport grade = new Grader(session, log).Grade(target.Name, dir, Path.Combine(folder, "logs"), only);
-                    Directory.CreateDirectory(folder);
-                    WriteAtomically(Path.Combine(folder, "grade.json"), grade.ToJson());
-                    WriteAtomically(Path.Combine(folder, "grade.md"), grade.ToMarkdown());
+                    GradeFiles.Write(folder, grade);
                     File.Delete(Path.Combine(folder, ClassReport.ErrorFile));
                     outcome = new SubmissionOutcome(target, grade, null);
                 }
@@ -164,20 +112,12 @@ public static class ClassGrading
             Directory.CreateDirectory(folder);
             File.Delete(Path.Combine(folder, "grade.json"));
             File.Delete(Path.Combine(folder, "grade.md"));
-            WriteAtomically(Path.Combine(folder, ClassReport.ErrorFile), TextEscaping.Plain(why) + "\n");
+            GradeFiles.WriteAtomically(Path.Combine(folder, ClassReport.ErrorFile), TextEscaping.Plain(why) + "\n");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The roster still says why; only the folder lacks the note.
         }
-    }
-
-    /// <summary>Writes through a temporary file and a rename, so a reader never sees half a file.</summary>
-    public static void WriteAtomically(string path, string content)
-    {
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, content);
-        File.Move(temp, path, overwrite: true);
     }
 
     // Progress of parallel grades, each line prefixed with its submission.

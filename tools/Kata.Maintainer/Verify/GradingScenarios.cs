@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using Kata.Cli.Grading;
-using Kata.Cli.Release;
 
-namespace Kata.Cli.Verify;
+namespace Kata.Maintainer.Verify;
 
 /// <summary>
 /// The maintainer's proof that grading can be trusted, graded in the sandbox as an instructor grades:
@@ -21,9 +19,9 @@ public static class GradingScenarios
         GradingSession session;
         try
         {
-            session = ClassGrading.Open(root, Path.Combine(root, "artifacts", "cache"), sandboxed: true, progress);
+            session = GradingSession.Open(root, Path.Combine(root, "artifacts", "cache"), sandboxed: true, progress);
         }
-        catch (Infrastructure.KataException error)
+        catch (KataException error)
         {
             problems.Add($"grading: {error.Message}");
             return;
@@ -36,8 +34,7 @@ public static class GradingScenarios
         {
             string dir = Directory.Exists(target) ? target : Submission.Fetch(target, Path.Combine(scratch, "clones", name));
             GradeReport report = new Grader(with, TextWriter.Null).Grade(name, dir, Path.Combine(grades, name, "logs"));
-            ClassGrading.WriteAtomically(Path.Combine(grades, name, "grade.json"), report.ToJson());
-            ClassGrading.WriteAtomically(Path.Combine(grades, name, "grade.md"), report.ToMarkdown());
+            GradeFiles.Write(Path.Combine(grades, name), report);
             return report;
         }
 
@@ -185,7 +182,7 @@ public static class GradingScenarios
                     {
                         result = grade(graded, label.Replace(" (allowlist off)", "-bypass", StringComparison.Ordinal), attack.AsGitUrl ? new Uri(dir).AbsoluteUri : dir);
                     }
-                    catch (Exception error) when (error is IOException or InvalidOperationException or Infrastructure.KataException)
+                    catch (Exception error) when (error is IOException or InvalidOperationException or KataException)
                     {
                         problems.Add($"attack {label}: grading failed: {error.Message}");
                         continue;
@@ -285,7 +282,8 @@ public static class GradingScenarios
             Directory.Delete(dir, recursive: true);
         }
 
-        foreach (string relative in ReleaseExport.TrackedFiles(root).Where(f => !ReleaseExport.IsInstructorOnly(f)))
+        FileRoles roles = FileRoles.Load(root);
+        foreach (string relative in ReleaseExport.TrackedFiles(root).Where(f => !roles.IsInstructorOnly(f)))
         {
             string to = Path.Combine(dir, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);

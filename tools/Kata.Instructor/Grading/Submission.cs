@@ -1,7 +1,6 @@
 using System.Text;
-using Kata.Cli.Infrastructure;
 
-namespace Kata.Cli.Grading;
+namespace Kata.Instructor.Grading;
 
 /// <summary>Turns what an instructor names (a folder or a git URL) into a local folder to grade.</summary>
 public static class Submission

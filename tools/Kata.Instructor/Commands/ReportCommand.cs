@@ -1,8 +1,7 @@
 using System.CommandLine;
-using Kata.Cli.Grading;
-using Kata.Cli.Infrastructure;
+using Kata.Instructor.Grading;
 
-namespace Kata.Cli.Commands;
+namespace Kata.Instructor.Commands;
 
 /// <summary>
 /// `kata report` — merges a class's grade folders (one subfolder per submission with its grade.json, or
@@ -62,8 +61,8 @@ public static class ReportCommand
 
         string roster = Path.Combine(directory, "roster.csv");
         string report = Path.Combine(directory, "report.html");
-        ClassGrading.WriteAtomically(roster, ClassGrading.Roster(outcomes));
-        ClassGrading.WriteAtomically(report, ClassReport.Html(outcomes));
+        GradeFiles.WriteAtomically(roster, ClassGrading.Roster(outcomes));
+        GradeFiles.WriteAtomically(report, ClassReport.Html(outcomes));
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
         {
             File.AppendAllText(summary, ClassReport.Markdown(outcomes));

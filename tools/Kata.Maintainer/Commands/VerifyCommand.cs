@@ -1,8 +1,7 @@
 using System.CommandLine;
-using Kata.Cli.Infrastructure;
-using Kata.Cli.Verify;
+using Kata.Maintainer.Verify;
 
-namespace Kata.Cli.Commands;
+namespace Kata.Maintainer.Commands;
 
 /// <summary>
 /// `kata verify` — the maintainer's check that the kata is sound: on the solutions track every test

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Kata.Cli.Infrastructure;
 
-namespace Kata.Cli.Verify;
+namespace Kata.Maintainer.Verify;
 
 /// <summary>
 /// `kata verify --mutants` — do the visible tests catch wrong code? Stryker.NET (a local dotnet tool,

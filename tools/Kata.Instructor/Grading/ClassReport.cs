@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Kata.Cli.Grading;
+namespace Kata.Instructor.Grading;
 
 /// <summary>
 /// The class at a glance: <c>report.html</c>, one static page with no network and no code but its own

@@ -1,20 +1,19 @@
 using System.CommandLine;
-using Kata.Cli.Grading;
-using Kata.Cli.Infrastructure;
 
-namespace Kata.Cli.Commands;
+namespace Kata.Maintainer.Commands;
 
 /// <summary>`kata docs` — regenerates what curriculum.json decides: hint sections, Classroom workflow.</summary>
 public static class DocsCommand
 {
     public static Command Create()
     {
-        var command = new Command("docs", "Maintainers: rewrite what is generated (the hints in checkpoints.md and the Classroom workflow from curriculum.json; the stubs' public API listing from a build of exercises/).");
+        var command = new Command("docs", "Maintainers: rewrite what is generated (the hints in checkpoints.md and the Classroom workflow from curriculum.json; the file roles in docs/architecture.md from file-roles.json; the stubs' public API listing from a build of exercises/).");
         command.SetAction(_ =>
         {
             var curriculum = Curriculum.Load();
             Update("checkpoints.md", before => HintsMarkdown.Apply(before, curriculum));
             Update(ClassroomWorkflow.RelativePath, _ => ClassroomWorkflow.Render(curriculum));
+            Update(FileRoles.DocsPath, FileRoles.Load().Apply);
             return UpdatePublicApi();
         });
         return command;

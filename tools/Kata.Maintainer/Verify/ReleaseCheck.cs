@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Kata.Cli.Infrastructure;
-using Kata.Cli.Release;
 
-namespace Kata.Cli.Verify;
+namespace Kata.Maintainer.Verify;
 
 /// <summary>
 /// Exports the learner release and checks it: no solution code and no hold-out test in any file, it
@@ -24,24 +22,25 @@ public static partial class ReleaseCheck
         // Lines found only in solutions/ (nowhere else in the repository, long enough to be
         // distinctive): if one shows up in the release, solution code leaked. And hold-out test names.
         IReadOnlyList<string> tracked = ReleaseExport.TrackedFiles(root);
-        var otherLines = tracked.Where(f => !f.StartsWith("solutions/", StringComparison.Ordinal))
+        FileRoles roles = FileRoles.Load(root);
+        var otherLines = tracked.Where(f => !roles.IsSolutions(f))
             .SelectMany(f => File.ReadLines(Path.Combine(root, f))).Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         string[] solutionLines =
         [
-            .. tracked.Where(f => f.StartsWith("solutions/", StringComparison.Ordinal))
+            .. tracked.Where(roles.IsSolutions)
                 .SelectMany(f => File.ReadLines(Path.Combine(root, f))).Select(l => l.Trim())
                 .Where(l => l.Length >= 30 && !otherLines.Contains(l)).Distinct(),
         ];
         string[] holdOutNames =
         [
-            .. tracked.Where(f => f.Contains("/HoldOut/", StringComparison.Ordinal) && f.EndsWith(".cs", StringComparison.Ordinal))
+            .. tracked.Where(f => roles.IsInstructorOnly(f) && !roles.IsSolutions(f) && f.StartsWith("tests/NeuralNet.Tests/", StringComparison.Ordinal) && f.EndsWith(".cs", StringComparison.Ordinal))
                 .SelectMany(f => TestName().Matches(File.ReadAllText(Path.Combine(root, f))).Select(m => m.Groups["name"].Value)),
         ];
 
         foreach (string file in files)
         {
             string relative = Path.GetRelativePath(target, file).Replace('\\', '/');
-            if (ReleaseExport.IsInstructorOnly(relative))
+            if (roles.IsInstructorOnly(relative))
             {
                 problems.Add($"release: contains the instructor-only file {relative}");
             }
@@ -64,6 +63,17 @@ public static partial class ReleaseCheck
             }
         }
 
+        // The release's ./kata is the learner's tool: its help lists the learner's commands and nothing that
+        // would refuse there (release, report, verify, docs need the instructor's copy).
+        string helpLog = Path.Combine(scratch, "logs", "release-help.log");
+        ProcessResult help = ProcessRunner.Run("bash", [Path.Combine(target, "kata"), "--help"], target, helpLog);
+        string[] listed = [.. HelpCommand().Matches(File.ReadAllText(helpLog)).Select(m => m.Groups["name"].Value)];
+        string[] learner = [.. Cli.Commands.LearnerCommands.All().Select(c => c.Name)];
+        if (help.ExitCode != 0 || !listed.SequenceEqual(learner))
+        {
+            problems.Add($"release: ./kata --help should list the learner's commands ({string.Join(", ", learner)}) and no other; it listed {string.Join(", ", listed)} (exit code {help.ExitCode}); see {helpLog}");
+        }
+
         TestRunReport run = DotnetTest.Run(target, "exercises", Path.Combine(scratch, "logs", "release.log"), new Dictionary<string, string?> { ["KATA_GRADE"] = "1" });
         if (run.Aborted || run.Tests.Count == 0)
         {
@@ -80,6 +90,9 @@ public static partial class ReleaseCheck
 
         progress.WriteLine($"     {files.Length} files; {run.Tests.Count(t => !t.IsRule)} graded tests, all failing on the stubs: {run.Tests.Where(t => !t.IsRule).All(t => t.Outcome == "Failed")}");
     }
+
+    [GeneratedRegex(@"^  (?<name>[a-z]+)( <\w+>)?\s{2,}", RegexOptions.Multiline)]
+    private static partial Regex HelpCommand();
 
     [GeneratedRegex(@"public void (?<name>\w+)\(")]
     private static partial Regex TestName();

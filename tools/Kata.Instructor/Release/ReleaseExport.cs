@@ -1,31 +1,15 @@
 using System.Text.RegularExpressions;
-using Kata.Cli.Infrastructure;
 
-namespace Kata.Cli.Release;
+namespace Kata.Instructor.Release;
 
 /// <summary>
 /// The learner release: the repository a learner receives (for example a GitHub Classroom template).
-/// It is this repository minus everything that is the instructor's: solutions/, every HoldOut folder,
-/// the maintainers' CI and workflow, and the README's instructor-only sections.
+/// It is this repository minus every file file-roles.json calls the instructor's (solutions/, every
+/// HoldOut folder, the instructor's and maintainer's tools, CI and workflows) and minus the README's
+/// instructor-only sections.
 /// </summary>
 public static partial class ReleaseExport
 {
-    /// <summary>
-    /// Paths (relative, with '/') that never ship to learners: the solutions, the hold-outs, the
-    /// maintainers' scenarios (tests/scenarios/ holds a complete learner implementation), CI and
-    /// workflows (the maintainers' and the instructor's class grading), the mutation check's tool
-    /// manifest and the maintainers' Node.js tools.
-    /// </summary>
-    public static bool IsInstructorOnly(string relative) =>
-        relative.StartsWith("solutions/", StringComparison.Ordinal)
-        || relative.Contains("/HoldOut/", StringComparison.Ordinal)
-        || relative.StartsWith("tests/scenarios/", StringComparison.Ordinal)
-        || relative.StartsWith(".ci/", StringComparison.Ordinal)
-        || relative.StartsWith("tools/node/", StringComparison.Ordinal)
-        || relative is ".github/workflows/verify.yml" or ".github/workflows/mutants.yml" or ".config/dotnet-tools.json"
-            or ".github/dependabot.yml" or "tools/NeuralNetKata.Maintainers.slnx"
-            or ".github/workflows/grade-class.yml" or ".github/workflows/grade-class-chunk.yml";
-
     /// <summary>
     /// Writes the learner release of the kata at <paramref name="root"/> into <paramref name="target"/>
     /// (which must not exist or be empty). With <paramref name="initGit"/> the release becomes a git
@@ -39,7 +23,8 @@ public static partial class ReleaseExport
         }
 
         var written = new List<string>();
-        foreach (string relative in TrackedFiles(root).Where(f => !IsInstructorOnly(f)).Order(StringComparer.Ordinal))
+        FileRoles roles = FileRoles.Load(root);
+        foreach (string relative in TrackedFiles(root).Where(f => !roles.IsInstructorOnly(f)).Order(StringComparer.Ordinal))
         {
             string from = Path.Combine(root, relative);
             string to = Path.Combine(target, relative);
