@@ -14,6 +14,14 @@ namespace Kata.Maintainer.Verify;
 /// </summary>
 public static class GradingScenarios
 {
+    /// <summary>
+    /// How many grades run at once (KATA_VERIFY_JOBS, default 3 on this kind of 2-core machine): a grade
+    /// waits much of its time (a sandbox starting, an attack asleep, a hang running into its limit), so a
+    /// few side by side fill the cores. The files of each grade do not depend on it.
+    /// </summary>
+    public static int Jobs =>
+        int.TryParse(Environment.GetEnvironmentVariable("KATA_VERIFY_JOBS"), out int jobs) && jobs > 0 ? jobs : Math.Max(2, Environment.ProcessorCount + 1);
+
     public static void Run(string root, string scratch, List<string> problems, TextWriter progress)
     {
         GradingSession session;
@@ -28,28 +36,77 @@ public static class GradingScenarios
         }
 
         string grades = Path.Combine(scratch, "grades");
-        GradingSession bypassing = session with { CheckAllowedApi = false };
-        GradeReport Grade(string name, string target) => GradeWith(session, name, target);
-        GradeReport GradeWith(GradingSession with, string name, string target)
-        {
-            string dir = Directory.Exists(target) ? target : Submission.Fetch(target, Path.Combine(scratch, "clones", name));
-            GradeReport report = new Grader(with, TextWriter.Null).Grade(name, dir, Path.Combine(grades, name, "logs"));
-            GradeFiles.Write(Path.Combine(grades, name), report);
-            return report;
-        }
+        var gate = new Lock();
+        var jobs = new List<GradeJob>();
 
         // KATA_VERIFY_ATTACKS=01-reach-out,05-links replays only those attacks (for a maintainer at work on one).
-        if (Environment.GetEnvironmentVariable("KATA_VERIFY_ATTACKS") is { Length: > 0 } only)
+        string[]? only = Environment.GetEnvironmentVariable("KATA_VERIFY_ATTACKS") is { Length: > 0 } named ? [.. named.Split(',')] : null;
+        var clock = Stopwatch.StartNew();
+        using var attacks = new AttackTargets(root, grades);
+        jobs.AddRange(AttackJobs(root, scratch, session, attacks, only));
+
+        GradeReport[] full = new GradeReport[3];
+        GradeReport[] stubs = new GradeReport[2];
+        GradeReport? broken = null;
+        if (only is null)
         {
-            RunAttacks(root, scratch, grades, GradeWith, session, bypassing, problems, progress, [.. only.Split(',')]);
+            // 1. The reference solutions, three times: full marks, the same bytes each time.
+            string solutions = MakeSubmission(root, scratch, "solutions", fromSolutions: true);
+            jobs.AddRange(Enumerable.Range(0, 3).Select(i => new GradeJob($"solutions ({i + 1} of 3)", () => full[i] = Grade(session, "solutions", solutions, Path.Combine(grades, $"solutions-{i + 1}")), _ => [])));
+
+            // 2. The stubs, twice: nothing passes, and the two grade.json files are byte-identical.
+            string stubsDir = MakeSubmission(root, scratch, "stubs", fromSolutions: false);
+            jobs.AddRange(Enumerable.Range(0, 2).Select(i => new GradeJob($"stubs ({i + 1} of 2)", () => stubs[i] = Grade(session, "stubs", stubsDir, Path.Combine(grades, $"stubs-{i + 1}")), _ => [])));
+
+            // 3. The solutions with an edited test, an endless loop in Scale and endless recursion in Derivative.
+            string brokenDir = BrokenSolutions(root, scratch);
+            jobs.Add(new GradeJob("broken", () => broken = Grade(session, "broken", brokenDir, Path.Combine(grades, "broken")), _ => []));
+        }
+
+        // The grades side by side, the longest first; each one's problems are reported in the order above.
+        progress.WriteLine($"     {jobs.Count} grades, {Jobs} at a time …");
+        var found = new List<string>[jobs.Count];
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(jobs.Select((job, i) => (job, i)).OrderByDescending(j => j.job.Weight).ToList(), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = Jobs },
+            item =>
+            {
+                var watch = Stopwatch.StartNew();
+                var mine = new List<string>();
+                try
+                {
+                    GradeReport report = item.job.Run();
+                    mine.AddRange(item.job.Check(report));
+                    lock (gate)
+                    {
+                        progress.WriteLine($"       {item.job.Label}{(item.job.What is { } what ? $" ({what})" : string.Empty)}: {report.ScoreText()}, bonus {GradeReport.Number(report.BonusScore)}, flags {string.Join(" ", report.Flags.Select(f => f.Kind).Distinct())} in {watch.Elapsed.TotalSeconds:0} s");
+                    }
+
+                    if (item.job.Budget is { } budget && (watch.Elapsed > budget.Add(TimeSpan.FromMinutes(2)) || watch.Elapsed > TimeSpan.FromMinutes(5)))
+                    {
+                        mine.Add($"{item.job.Label}: grading took {watch.Elapsed.TotalMinutes:0.0} min; an attack must cost minutes, not more");
+                    }
+                }
+                catch (Exception error) when (error is IOException or InvalidOperationException or KataException)
+                {
+                    mine.Add($"{item.job.Label}: grading failed: {error.Message}");
+                }
+
+                found[item.i] = mine;
+            });
+        problems.AddRange(found.SelectMany(f => f));
+        problems.AddRange(attacks.Leaks());
+        var gradesTime = clock.Elapsed;
+        if (only is not null)
+        {
             return;
         }
 
-        // 1. The reference solutions, three times: full marks, the same bytes each time.
-        var clock = Stopwatch.StartNew();
-        string solutions = MakeSubmission(root, scratch, "solutions", fromSolutions: true);
-        GradeReport[] full = [.. Enumerable.Range(0, 3).Select(_ => Grade("solutions", solutions))];
-        var solutionsTime = clock.Elapsed;
+        if (full.Any(g => g is null) || stubs.Any(g => g is null) || broken is null)
+        {
+            return; // said above: a grade failed
+        }
+
         foreach (CheckpointGrade c in full[0].Checkpoints.Where(c => c.Total == 0 || c.Passed != c.Total))
         {
             problems.Add($"grading the solutions: checkpoint {c.Id} got {c.Passed}/{c.Total} ({c.Status}): {(c.Failures.Count > 0 ? c.Failures[0].Message : string.Empty)}");
@@ -65,39 +122,27 @@ public static class GradingScenarios
             problems.Add("grading the solutions three times gave different grade.json files: grading is not deterministic");
         }
 
-        // 2. The stubs, twice: nothing passes, and the two grade.json files are byte-identical.
-        string stubs = MakeSubmission(root, scratch, "stubs", fromSolutions: false);
-        GradeReport first = Grade("stubs", stubs), second = Grade("stubs", stubs);
-        if (first.Score != 0 || first.Passed || first.Checkpoints.Any(c => c.Passed > 0))
+        if (stubs[0].Score != 0 || stubs[0].Passed || stubs[0].Checkpoints.Any(c => c.Passed > 0))
         {
-            problems.Add($"grading the stubs: {first.ScoreText()}, passed={first.Passed}; expected nothing");
+            problems.Add($"grading the stubs: {stubs[0].ScoreText()}, passed={stubs[0].Passed}; expected nothing");
         }
 
-        if (first.ToJson() != second.ToJson())
+        if (stubs[0].ToJson() != stubs[1].ToJson())
         {
             problems.Add("grading the stubs twice gave different grade.json files: grading is not deterministic");
         }
 
-        // 3. The solutions with an edited test, an endless loop in Scale and endless recursion in Derivative.
-        clock.Restart();
-        GradeReport broken = Grade("broken", BrokenSolutions(root, scratch));
         CheckBroken(broken, full[0], problems);
-        var brokenTime = clock.Elapsed;
 
-        // 4. The attacks, with canaries outside the sandbox.
-        clock.Restart();
-        RunAttacks(root, scratch, grades, GradeWith, session, bypassing, problems, progress, null);
-        var attacksTime = clock.Elapsed;
-
-        // 5. A correct but plain learner (tests/scenarios/naive), graded while every core is kept busy twice
-        //    over: limits count the test's CPU time, so a busy machine must not fail slow but correct code.
+        // 5. A correct but plain learner (tests/scenarios/naive), graded alone while every core is kept busy
+        //    twice over: a busy machine must not fail slow but correct code.
         clock.Restart();
         string naive = MakeSubmission(root, scratch, "naive-under-load", fromSolutions: false);
         CopyOver(Path.Combine(root, "tests", "scenarios", "naive"), Path.Combine(naive, "exercises"));
         GradeReport loaded;
         using (BusyLoops.Start(2 * Environment.ProcessorCount))
         {
-            loaded = Grade("naive-under-load", naive);
+            loaded = Grade(session, "naive-under-load", naive, Path.Combine(grades, "naive-under-load"));
         }
 
         if (!loaded.Passed || loaded.BonusScore != 0 || loaded.Score + loaded.PointsToConfirm != loaded.MaxScore)
@@ -111,113 +156,138 @@ public static class GradingScenarios
         }
 
         progress.WriteLine(
-            $"     solutions {full[0].ScoreText()} three times in {solutionsTime.TotalSeconds:0} s; stubs {first.Score}; "
-            + $"a broken submission in {brokenTime.TotalSeconds:0} s; {Attacks.All.Count} attacks in {attacksTime.TotalSeconds:0} s; "
+            $"     solutions {full[0].ScoreText()} three times, stubs {stubs[0].Score}, a broken submission and {Attacks.All.Count} attacks in {gradesTime.TotalSeconds:0} s ({Jobs} at a time); "
             + $"the naive learner under {2 * Environment.ProcessorCount} busy loops {loaded.ScoreText()} in {clock.Elapsed.TotalSeconds:0} s");
     }
 
-    private static void RunAttacks(
-        string root,
-        string scratch,
-        string grades,
-        Func<GradingSession, string, string, GradeReport> grade,
-        GradingSession session,
-        GradingSession bypassing,
-        List<string> problems,
-        TextWriter progress,
-        string[]? only)
+    // One grade of a scenario or an attack: a label, how to grade, what its grade must not show, how long
+    // it may take (attacks) and a weight for the order (the longest start first).
+    private sealed record GradeJob(string Label, Func<GradeReport> Run, Func<GradeReport, IEnumerable<string>> Check, TimeSpan? Budget = null, int Weight = 1, string? What = null);
+
+    // Grades a submission (a folder, or a git URL cloned first) and leaves grade.json and grade.md in folder.
+    private static GradeReport Grade(GradingSession session, string name, string target, string folder)
     {
-        string instructorCanary = Path.Combine(root, "artifacts", "verify", "canary-instructor.txt");
-        string homeCanary = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kata-verify-canary");
-        string classmate = Path.Combine(grades, "classmate", "grade.json");
-        string guard = Path.Combine(root, "tests", "Kata.TestSupport", "LearnerCodeGuard.cs");
-        Directory.CreateDirectory(Path.GetDirectoryName(instructorCanary)!);
-        Directory.CreateDirectory(Path.GetDirectoryName(classmate)!);
-        File.WriteAllText(instructorCanary, "the instructor's file\n");
-        File.WriteAllText(homeCanary, "the grader's home\n");
-        File.WriteAllText(classmate, "{\"submission\": \"classmate\", \"score\": 42}\n");
-        string[] canaries = [instructorCanary, homeCanary, classmate, guard];
-        Dictionary<string, string?> before = canaries.ToDictionary(c => c, Hash);
-        byte[] guardSource = File.ReadAllBytes(guard);
+        string dir = Directory.Exists(target) ? target : Submission.Fetch(target, Path.Combine(folder, "clone"));
+        GradeReport report = new Grader(session, TextWriter.Null).Grade(name, dir, Path.Combine(folder, "logs"));
+        GradeFiles.Write(folder, report);
+        return report;
+    }
 
-        using TcpListener listener = Attacks.Listen();
-        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        try
+    // The attacks' grades: each attack as a class is graded; one whose code the allowlist refuses also
+    // as if the allowlist had a gap.
+    private static IEnumerable<GradeJob> AttackJobs(string root, string scratch, GradingSession session, AttackTargets targets, string[]? only)
+    {
+        GradingSession bypassing = session with { CheckAllowedApi = false };
+        foreach (Attacks.Attack attack in Attacks.All.Where(a => only is null || only.Contains(a.Name)))
         {
-            foreach (Attacks.Attack attack in Attacks.All.Where(a => only is null || only.Contains(a.Name)))
+            string dir = MakeSubmission(root, scratch, attack.Name, attack.Solutions);
+            string payload = Path.Combine(root, "tests", "scenarios", "attacks", attack.Name);
+            if (Directory.Exists(payload))
             {
-                progress.WriteLine($"     attack {attack.Name}: {attack.What}");
-                var targets = new Dictionary<string, string>
+                foreach (string file in Directory.EnumerateFiles(payload, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)))
                 {
-                    ["__KATA_INSTRUCTOR_CANARY__"] = instructorCanary,
-                    ["__KATA_HOME_CANARY__"] = homeCanary,
-                    ["__KATA_CLASSMATE_GRADE__"] = classmate,
-                    ["__KATA_GUARD_SOURCE__"] = guard,
-                    ["__KATA_LISTENER_PORT__"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["__KATA_LOG_DIR__"] = Path.Combine(grades, attack.Name, "logs"),
-                };
-                string dir = MakeSubmission(root, scratch, attack.Name, attack.Solutions);
-                string payload = Path.Combine(root, "tests", "scenarios", "attacks", attack.Name);
-                if (Directory.Exists(payload))
-                {
-                    foreach (string file in Directory.EnumerateFiles(payload, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)))
-                    {
-                        string to = Path.Combine(dir, Path.GetRelativePath(payload, file));
-                        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                        File.WriteAllText(to, Attacks.Fill(File.ReadAllText(file), targets));
-                    }
-                }
-
-                attack.Make?.Invoke(new Attacks.AttackContext(dir, root));
-
-                // As a class is graded; then, for code the allowlist refuses, as if the allowlist had a gap.
-                GradingSession budgeted = attack.Budget is { } budget ? bypassing with { WallBudget = budget } : bypassing;
-                foreach ((GradingSession graded, string label, Func<GradeReport, IEnumerable<string>> expect) in attack.Bypass
-                    ? (ReadOnlySpan<(GradingSession, string, Func<GradeReport, IEnumerable<string>>)>)[(session, attack.Name, Attacks.Refused), (budgeted, attack.Name + " (allowlist off)", attack.Expect)]
-                    : [(attack.Budget is { } own ? session with { WallBudget = own } : session, attack.Name, attack.Expect)])
-                {
-                    var clock = Stopwatch.StartNew();
-                    GradeReport result;
-                    try
-                    {
-                        result = grade(graded, label.Replace(" (allowlist off)", "-bypass", StringComparison.Ordinal), attack.AsGitUrl ? new Uri(dir).AbsoluteUri : dir);
-                    }
-                    catch (Exception error) when (error is IOException or InvalidOperationException or KataException)
-                    {
-                        problems.Add($"attack {label}: grading failed: {error.Message}");
-                        continue;
-                    }
-
-                    problems.AddRange(expect(result).Select(p => $"attack {label}: {p}"));
-                    progress.WriteLine($"       {label}: {result.ScoreText()}, bonus {GradeReport.Number(result.BonusScore)}, flags {string.Join(" ", result.Flags.Select(f => f.Kind).Distinct())} in {clock.Elapsed.TotalSeconds:0} s");
-                    if (clock.Elapsed > graded.WallBudget.Add(TimeSpan.FromMinutes(2)) || clock.Elapsed > TimeSpan.FromMinutes(5))
-                    {
-                        problems.Add($"attack {label}: grading took {clock.Elapsed.TotalMinutes:0.0} min; an attack must cost minutes, not more");
-                    }
-                }
-
-                Thread.Sleep(500); // a process that survived would show up now
-                foreach (string leftover in Attacks.LeftoverProcesses())
-                {
-                    problems.Add($"attack {attack.Name}: a process outlived grading: {leftover}");
-                }
-
-                foreach (string canary in canaries.Where(c => Hash(c) != before[c]))
-                {
-                    problems.Add($"attack {attack.Name}: changed or deleted {canary}, outside its sandbox");
-                }
-
-                if (listener.Pending())
-                {
-                    problems.Add($"attack {attack.Name}: opened a connection to the grader's machine ({port}) from the sandbox");
-                    listener.AcceptTcpClient().Dispose();
+                    string to = Path.Combine(dir, Path.GetRelativePath(payload, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                    File.WriteAllText(to, Attacks.Fill(File.ReadAllText(file), targets.For(attack.Name)));
                 }
             }
+
+            attack.Make?.Invoke(new Attacks.AttackContext(dir, root));
+            string target = attack.AsGitUrl ? new Uri(dir).AbsoluteUri : dir;
+
+            // Sleeping and hanging attacks wait out their limits: they start first, beside the others.
+            int weight = attack.Budget is not null ? 3 : attack.Name.Contains("sleep", StringComparison.Ordinal) || attack.Name.Contains("hang", StringComparison.Ordinal) ? 2 : 1;
+            GradingSession graded = attack.Budget is { } own ? session with { WallBudget = own } : session;
+            if (attack.Bypass)
+            {
+                yield return new GradeJob($"attack {attack.Name}", () => Grade(session, attack.Name, target, targets.Folder(attack.Name)), Attacks.Refused, session.WallBudget, What: attack.What);
+                GradingSession budgeted = attack.Budget is { } budget ? bypassing with { WallBudget = budget } : bypassing;
+                yield return new GradeJob($"attack {attack.Name} (allowlist off)", () => Grade(budgeted, attack.Name + "-bypass", target, targets.Folder(attack.Name + "-bypass")), attack.Expect, budgeted.WallBudget, weight, attack.What);
+            }
+            else
+            {
+                yield return new GradeJob($"attack {attack.Name}", () => Grade(graded, attack.Name, target, targets.Folder(attack.Name)), attack.Expect, graded.WallBudget, weight, attack.What);
+            }
         }
-        finally
+    }
+
+    // What the attacks go after outside their sandboxes: canary files (the instructor's copy, the home
+    // folder, a classmate's grade, the test guard's source) and a listener on the grader's loopback. After
+    // the attacks, none may have changed, been reached, or left a process behind.
+    private sealed class AttackTargets : IDisposable
+    {
+        private readonly string _grades;
+        private readonly string _guard;
+        private readonly byte[] _guardSource;
+        private readonly string _homeCanary;
+        private readonly string[] _canaries;
+        private readonly Dictionary<string, string?> _before;
+        private readonly TcpListener _listener;
+        private readonly Dictionary<string, string> _paths;
+
+        public AttackTargets(string root, string grades)
         {
-            File.WriteAllBytes(guard, guardSource); // should an attack have got through, leave the repository as it was
-            File.Delete(homeCanary);
+            _grades = grades;
+            string instructorCanary = Path.Combine(root, "artifacts", "verify", "canary-instructor.txt");
+            _homeCanary = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kata-verify-canary");
+            string classmate = Path.Combine(grades, "classmate", "grade.json");
+            _guard = Path.Combine(root, "tests", "Kata.TestSupport", "LearnerCodeGuard.cs");
+            Directory.CreateDirectory(Path.GetDirectoryName(instructorCanary)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(classmate)!);
+            File.WriteAllText(instructorCanary, "the instructor's file\n");
+            File.WriteAllText(_homeCanary, "the grader's home\n");
+            File.WriteAllText(classmate, "{\"submission\": \"classmate\", \"score\": 42}\n");
+            _canaries = [instructorCanary, _homeCanary, classmate, _guard];
+            _before = _canaries.ToDictionary(c => c, Hash);
+            _guardSource = File.ReadAllBytes(_guard);
+            _listener = Attacks.Listen();
+            _paths = new Dictionary<string, string>
+            {
+                ["__KATA_INSTRUCTOR_CANARY__"] = instructorCanary,
+                ["__KATA_HOME_CANARY__"] = _homeCanary,
+                ["__KATA_CLASSMATE_GRADE__"] = classmate,
+                ["__KATA_GUARD_SOURCE__"] = _guard,
+                ["__KATA_LISTENER_PORT__"] = ((System.Net.IPEndPoint)_listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+
+        /// <summary>The folder of an attack's grade.</summary>
+        public string Folder(string name) => Path.Combine(_grades, name);
+
+        /// <summary>The placeholders of attack <paramref name="name"/>'s payload and what they stand for.</summary>
+        public Dictionary<string, string> For(string name) =>
+            new Dictionary<string, string>(_paths) { ["__KATA_LOG_DIR__"] = Path.Combine(Folder(name), "logs") };
+
+        /// <summary>
+        /// What the attacks reached outside their sandboxes, once every grade has ended: a process still
+        /// running (its command line names the attack's folder), a canary changed, a connection made.
+        /// </summary>
+        public IEnumerable<string> Leaks()
+        {
+            Thread.Sleep(500); // a process that survived would show up now
+            foreach (string leftover in Attacks.LeftoverProcesses())
+            {
+                yield return $"attacks: a process outlived grading: {leftover}";
+            }
+
+            foreach (string canary in _canaries.Where(c => Hash(c) != _before[c]))
+            {
+                string now = File.Exists(canary) ? File.ReadAllText(canary) : "(deleted)";
+                yield return $"attacks: changed or deleted {canary}, outside the sandbox; it now reads: {(now.Length > 120 ? now[..120] + " …" : now).ReplaceLineEndings(" ")}";
+            }
+
+            while (_listener.Pending())
+            {
+                using TcpClient client = _listener.AcceptTcpClient();
+                yield return $"attacks: a connection to the grader's machine ({((System.Net.IPEndPoint)_listener.LocalEndpoint).Port}) came from a sandbox, from {client.Client.RemoteEndPoint}";
+            }
+        }
+
+        public void Dispose()
+        {
+            File.WriteAllBytes(_guard, _guardSource); // should an attack have got through, leave the repository as it was
+            File.Delete(_homeCanary);
+            _listener.Dispose();
         }
     }
 
