@@ -118,27 +118,33 @@ public sealed class LearnerCodeRules
     }
 
     [Test]
-    public void Provided_files_are_identical_in_both_tracks()
+    public void Provided_files_are_named_in_their_project_and_exist_only_in_exercises()
     {
-        if (!Directory.Exists(Path.Combine(Root, "solutions")))
-        {
-            Assert.Ignore("This copy of the kata has no solutions/ folder (a learner release).");
-        }
-
         string exercises = Path.Combine(Root, "exercises");
-        string[] provided =
-        [
-            .. Directory.EnumerateFiles(exercises, "*.cs", SearchOption.AllDirectories)
-                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-                .Where(f => File.ReadLines(f).FirstOrDefault()?.StartsWith("// PROVIDED", StringComparison.Ordinal) == true),
-        ];
-
-        provided.ShouldNotBeEmpty("the Matrix type, at least, is provided");
-        foreach (string file in provided)
+        static bool IsProvided(string file) => File.ReadLines(file).FirstOrDefault()?.StartsWith("// PROVIDED", StringComparison.Ordinal) == true;
+        var problems = new List<string>();
+        int provided = 0;
+        foreach (string project in Directory.EnumerateFiles(exercises, "*.csproj", SearchOption.AllDirectories))
         {
-            string twin = Path.Combine(Root, "solutions", Path.GetRelativePath(exercises, file));
-            File.Exists(twin).ShouldBeTrue($"{Path.GetRelativePath(Root, file)} has no twin in solutions/");
-            File.ReadAllText(twin).ShouldBe(File.ReadAllText(file), $"{Path.GetRelativePath(exercises, file)} must be identical in both tracks");
+            string folder = Path.GetDirectoryName(project)!;
+            string[] marked = [.. Directory.EnumerateFiles(folder, "*.cs").Where(IsProvided).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+            string[] named = [.. XDocument.Load(project).Descendants("KataProvided").Select(e => e.Attribute("Include")?.Value ?? string.Empty).Order(StringComparer.Ordinal)];
+            provided += marked.Length;
+            if (!marked.SequenceEqual(named))
+            {
+                problems.Add($"{Path.GetRelativePath(Root, project)} names [{string.Join(", ", named)}] as KataProvided, but its files marked // PROVIDED are [{string.Join(", ", marked)}]");
+            }
         }
+
+        if (Directory.Exists(Path.Combine(Root, "solutions")))
+        {
+            problems.AddRange(
+                Directory.EnumerateFiles(Path.Combine(Root, "solutions"), "*.cs", SearchOption.AllDirectories)
+                    .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && IsProvided(f))
+                    .Select(f => $"{Path.GetRelativePath(Root, f)} is a copy of a provided file: the solutions compile the one in exercises/ (Directory.Build.targets); delete the copy"));
+        }
+
+        provided.ShouldBePositive("the Matrix type, at least, is provided");
+        problems.ShouldBeEmpty("a provided file exists once, in exercises/, and its project names it as a KataProvided item");
     }
 }

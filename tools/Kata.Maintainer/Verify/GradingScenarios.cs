@@ -360,15 +360,16 @@ public static class GradingScenarios
             File.Copy(Path.Combine(root, relative), to);
         }
 
+        // The solutions over the stubs: every file of solutions/ replaces its stub, and the provided files
+        // (which exist only in exercises/) stay.
         if (fromSolutions)
         {
-            Directory.Delete(Path.Combine(dir, "exercises"), recursive: true);
             foreach (string file in Directory.EnumerateFiles(Path.Combine(root, "solutions"), "*", SearchOption.AllDirectories)
                 .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj")))
             {
                 string to = Path.Combine(dir, "exercises", Path.GetRelativePath(Path.Combine(root, "solutions"), file));
                 Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                File.Copy(file, to);
+                File.Copy(file, to, overwrite: true);
             }
         }
 
