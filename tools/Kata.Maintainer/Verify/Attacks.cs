@@ -1,26 +1,26 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Kata.Maintainer.Verify;
 
 /// <summary>
-/// The attacks on grading that <c>./kata verify</c> replays: each builds one submission (the stubs or the
-/// solutions, changed as a determined student would), grades it in the sandbox as an instructor would and
-/// says what went wrong: points gained, a file outside the sandbox touched, a process left running, a
-/// connection made. Payloads live in tests/scenarios/attacks/; their expectations live here.
+/// The attacks on grading that <c>./kata verify</c> replays: each is a folder of tests/scenarios/attacks/
+/// (the files a determined student's submission changes, laid over the stubs or the solutions), graded in
+/// the sandbox as an instructor would, and says what went wrong: points gained, a file outside the
+/// sandbox touched, a process left running, a connection made. The files live in the folders; their
+/// expectations live here, with the few steps no file in a git-tracked folder can hold (links, a FIFO,
+/// git history made at grade time).
 /// </summary>
-public static partial class Attacks
+public static class Attacks
 {
     /// <summary>Every process an attack starts carries this word on its command line.</summary>
     public const string Marker = "kata-attack-marker";
 
     /// <summary>One attack: how its submission is made and what its grade must show.</summary>
-    /// <param name="Name">The folder under tests/scenarios/attacks/ (may not exist when the attack is made in code).</param>
+    /// <param name="Name">The folder under tests/scenarios/attacks/ that holds its files and its README.</param>
     /// <param name="What">What it tries, for the report.</param>
     /// <param name="Solutions">True to start from the solutions, false from the stubs.</param>
-    /// <param name="Make">Changes the submission folder further (stub bodies, links, git history).</param>
+    /// <param name="Make">What no file of the folder can be, done after its files are laid over: links, a FIFO, git history.</param>
     /// <param name="AsGitUrl">Grade it from a file:// git URL instead of a folder.</param>
     /// <param name="Expect">The problems with its grade, if any.</param>
     /// <param name="Bypass">
@@ -30,7 +30,11 @@ public static partial class Attacks
     /// defence (the sandbox, the guard's witness, the hold-outs).
     /// </param>
     /// <param name="Budget">The submission's wall budget for this attack, when not the default.</param>
-    public sealed record Attack(string Name, string What, bool Solutions, Action<AttackContext>? Make, bool AsGitUrl, Func<GradeReport, IEnumerable<string>> Expect, bool Bypass = false, TimeSpan? Budget = null);
+    /// <param name="Alone">
+    /// Graded with nothing beside it: its limits are shared by every sandbox (the process limit counts per
+    /// user, and all sandboxes run as one), so its hogs would fail honest grades next to it.
+    /// </param>
+    public sealed record Attack(string Name, string What, bool Solutions, Action<AttackContext>? Make, bool AsGitUrl, Func<GradeReport, IEnumerable<string>> Expect, bool Bypass = false, TimeSpan? Budget = null, bool Alone = false);
 
     /// <summary>What an attack's setup knows: the submission folder and the kata's root.</summary>
     public sealed record AttackContext(string Submission, string Root);
@@ -41,26 +45,24 @@ public static partial class Attacks
         new("01-reach-out", "1–2: reach other folders, the home folder, the network; leave a process behind", false, null, false, Nothing, Bypass: true),
         new("02-forge-results", "3: forge the results file, then kill every process in sight", false, null, false, Nothing, Bypass: true),
         new("03-hijack-assertions", "4: replace ShouldBe, Assert and Is at compile time", false, null, false, g => [.. Nothing(g), .. g.Rules.Passed ? ["the hijacking API was not refused by the rules"] : Array.Empty<string>()]),
-        new("04-nunit-verdicts", "5: pass by NUnit's SuccessException, by printing the logger's lines, HTML in a message", false, c => ReplaceStubs(c.Submission, _ => "throw Verdicts.Pass();", "Checkpoint1.LinearAlgebra"), false, Escaped, Bypass: true),
+        new("04-nunit-verdicts", "5: pass by NUnit's SuccessException, by printing the logger's lines, HTML in a message", false, null, false, Escaped, Bypass: true),
         new("05-links", "6: a link to the solutions, a link to /dev/zero, a FIFO", false, Links, false, Nothing),
-        new("06-links-from-git", "6: the same links, committed to git and graded from its URL", false, c => { Links(c); GitInit(c.Submission); }, true, Nothing),
-        new("07-no-training", "7: a Train that returns at once and an Accuracy that says 0.99 (on the solutions)", true, NoTraining, false, NoTrainingPoints),
-        new("08-zeros", "8: zeros, identity matrices and echoed inputs of the right shapes; an essay of nonsense", false, Zeros, false, g => [.. Nothing(g), .. Compiled(g), .. g.PointsToConfirm > 0 && g.NeedsReading.Count == 0 ? ["the essay's points are not marked for the instructor's reading"] : Array.Empty<string>()]),
-        new("09-hang-on-load", "9: a module initializer that never returns", false, HangOnLoad, false, g => [.. Nothing(g), .. g.Flags.Any(f => f.Kind == "runaway") ? Array.Empty<string>() : ["the hang is not flagged as runaway code"]], Bypass: true),
-        new("10-crash-in-one-method", "9: a stack overflow in Derivative (on the solutions)", true, Overflow, false, OnlyDerivative),
-        new("11-processes-and-resources", "9: child processes (plain, detached), a fork bomb, memory and disk hogs", false, Resources, false, Nothing, Bypass: true),
+        new("06-links-from-git", "6: the same links, committed to git and graded from its URL", false, LinksInGit, true, Nothing),
+        new("07-no-training", "7: a Train that returns at once and an Accuracy that says 0.99 (on the solutions)", true, null, false, NoTrainingPoints),
+        new("08-zeros", "8: zeros, identity matrices and echoed inputs of the right shapes; an essay of nonsense", false, null, false, g => [.. Nothing(g), .. Compiled(g), .. g.PointsToConfirm > 0 && g.NeedsReading.Count == 0 ? ["the essay's points are not marked for the instructor's reading"] : Array.Empty<string>()]),
+        new("09-hang-on-load", "9: a module initializer that never returns", false, null, false, g => [.. Nothing(g), .. g.Flags.Any(f => f.Kind == "runaway") ? Array.Empty<string>() : ["the hang is not flagged as runaway code"]], Bypass: true),
+        new("10-crash-in-one-method", "9: a stack overflow in Derivative (on the solutions)", true, null, false, OnlyDerivative),
+        new("11-processes-and-resources", "9: child processes (plain, detached), a fork bomb, memory and disk hogs", false, null, false, Nothing, Bypass: true, Alone: true),
         new("12-own-tooling", "10: ./kata replaced by `exit 0`, tools and workflow edited, a 2001 root commit with edited tests", false, OwnTooling, true, g => [.. Nothing(g), .. g.Tampered.Any(t => t.StartsWith("kata", StringComparison.Ordinal)) ? Array.Empty<string>() : ["the replaced ./kata is not named among the changed files"]]),
         new("13-forge-through-nunit", "20a: every test reported as passed through NUnit's listener, the real results silenced", false, null, false, g => [.. Nothing(g), .. Flagged(g, "forged")], Bypass: true),
         new("14-forge-then-crash", "20b: checkpoints 1–3 reported as passed, then the host ended", false, null, false, g => [.. Nothing(g), .. Flagged(g, "forged")], Bypass: true),
         new("15-forge-through-the-adapter", "20c: passed results recorded on the adapter's channel to VSTest", false, null, false, g => [.. Nothing(g), .. Flagged(g, "forged")], Bypass: true),
         new("16-answers-chosen-by-the-caller", "20d: Add, Subtract and Hadamard return the calling test's expected matrix", false, null, false, g => [.. Nothing(g), .. NoPointsFor(g, AnsweredMethods), .. Flagged(g, "holdout")], Bypass: true),
         new("17-answers-chosen-by-call-order", "20e: Add, Subtract and Hadamard answer from a table keyed by call order", false, null, false, g => [.. Nothing(g), .. NoPointsFor(g, AnsweredMethods), .. Flagged(g, "holdout")]),
-        new("18-sleep-in-every-test", "20f: every stub sleeps for an hour", false, c => ReplaceStubs(c.Submission, _ => Sleep), false, g => [.. Nothing(g), .. Flagged(g, "runaway"), .. Flagged(g, "timeout")], Bypass: true, Budget: TimeSpan.FromMinutes(2)),
-        new("19-sleep-where-threads-are-allowed", "20f: checkpoint 12's products sleep for an hour (threads are allowed there)", false, c => ReplaceStubs(c.Submission, _ => Sleep, "Checkpoint12.FastMatMul"), false, g => [.. Nothing(g), .. Flagged(g, "runaway")]),
+        new("18-sleep-in-every-test", "20f: every stub sleeps for an hour", false, null, false, g => [.. Nothing(g), .. Flagged(g, "runaway"), .. Flagged(g, "timeout")], Bypass: true, Budget: TimeSpan.FromMinutes(2)),
+        new("19-sleep-where-threads-are-allowed", "20f: checkpoint 12's products sleep for an hour (threads are allowed there)", false, null, false, g => [.. Nothing(g), .. Flagged(g, "runaway")]),
         new("20-memory-through-proc", "checkpoint 4's file reading turned on the host's own memory, environment and stderr", false, null, false, MemoryClosed),
     ];
-
-    private const string Sleep = "System.Threading.Thread.Sleep(System.TimeSpan.FromHours(1));\n        throw new NotImplementedException(\"asleep\");";
 
     private static string[] AnsweredMethods => ["LinearAlgebra.Add", "LinearAlgebra.Subtract", "LinearAlgebra.Hadamard"];
 
@@ -240,164 +242,63 @@ public static partial class Attacks
             .Where(t => !t.Contains("numerical_derivative", StringComparison.Ordinal)),
     ];
 
+    // 05 and 06: what their folders cannot hold, since a folder's files are laid over the submission as text.
     private static void Links(AttackContext c)
     {
         string file = Path.Combine(c.Submission, "exercises", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs");
         File.Delete(file);
+
+        // A symbolic link (to the solutions, whose path is known only at grade time) is not a file's text.
         File.CreateSymbolicLink(file, Path.GetRelativePath(Path.GetDirectoryName(file)!, Path.Combine(c.Root, "solutions", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs")));
+
+        // A link to /dev/zero: copied as text, it would be read without end.
         File.CreateSymbolicLink(Path.Combine(c.Submission, "exercises", "Checkpoint1.LinearAlgebra", "Zeros.cs"), "/dev/zero");
+
+        // A link to a folder (the root of the machine) is not a file either.
         Directory.CreateSymbolicLink(Path.Combine(c.Submission, "exercises", "Checkpoint2.Optimization", "Elsewhere"), "/");
+
+        // A FIFO cannot be committed to git, and reading one waits for a writer.
         Run(c.Submission, "mkfifo", Path.Combine(c.Submission, "exercises", "Checkpoint2.Optimization", "Pipe.cs"));
     }
 
-    private static void NoTraining(AttackContext c)
+    // 06: the same links and FIFO, committed (git history made at grade time: a repository is no file of a folder).
+    private static void LinksInGit(AttackContext c)
     {
-        Replace(Path.Combine(c.Submission, "exercises", "Checkpoint4.Learning", "Training.cs"), "        int batches = (x.Rows + batchSize - 1) / batchSize;\n", "        int batches = (x.Rows + batchSize - 1) / batchSize;\n        return [.. Enumerable.Repeat(0.01, epochs * batches)];\n");
-        Replace(Path.Combine(c.Submission, "exercises", "Checkpoint4.Learning", "Evaluation.cs"), "        int[] predictions = network.Predict(x);\n", "        return 0.99;\n        int[] predictions = network.Predict(x);\n");
+        Links(c);
+        GitInit(c.Submission);
     }
 
-    private static void Overflow(AttackContext c) => Replace(
-        Path.Combine(c.Submission, "exercises", "Checkpoint2.Optimization", "Calculus.cs"),
-        "    public static double Derivative(Func<double, double> f, double x, double h = DefaultStep)\n    {\n",
-        "    public static double Derivative(Func<double, double> f, double x, double h = DefaultStep)\n    {\n        return Derivative(f, x, h);\n");
-
-    private static void HangOnLoad(AttackContext c) => File.WriteAllText(
-        Path.Combine(c.Submission, "exercises", "Checkpoint1.LinearAlgebra", "Hang.cs"),
-        "namespace NeuralNet;\n\ninternal static class Hang\n{\n    [System.Runtime.CompilerServices.ModuleInitializer]\n    internal static void Forever()\n    {\n        while (true)\n        {\n        }\n    }\n}\n");
-
-    private static void Resources(AttackContext c) => File.WriteAllText(
-        Path.Combine(c.Submission, "exercises", "Checkpoint1.LinearAlgebra", "Resources.cs"),
-        $$"""
-        using System.Diagnostics;
-
-        namespace NeuralNet;
-
-        internal static class Resources
-        {
-            [System.Runtime.CompilerServices.ModuleInitializer]
-            internal static void Take()
-            {
-                Try(() => Process.Start("sh", ["-c", "sleep 300", "{{Marker}}"]));
-                Try(() => Process.Start("setsid", ["nohup", "sh", "-c", "sleep 300", "{{Marker}}"]));
-                for (int i = 0; i < 2000; i++)
-                {
-                    Try(() => Process.Start("sh", ["-c", "sleep 300", "{{Marker}}"]));
-                }
-
-                Try(() => { using var disk = File.Create("/tmp/fill"); var block = new byte[1 << 20]; while (true) disk.Write(block); });
-                Try(() => File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "written.txt"), "{{Marker}}"));
-                var hog = new List<byte[]>();
-                Try(() => { while (true) hog.Add(GC.AllocateArray<byte>(1 << 26, pinned: true)); });
-                hog.Clear();
-            }
-
-            private static void Try(Action action)
-            {
-                try
-                {
-                    action();
-                }
-                catch
-                {
-                }
-            }
-        }
-        """);
-
+    // 12: ./kata, the tool and the workflow it edits are files of its folder; its git history is made here.
     private static void OwnTooling(AttackContext c)
     {
-        File.WriteAllText(Path.Combine(c.Submission, "kata"), "#!/bin/sh\nexit 0\n");
-        File.AppendAllText(Path.Combine(c.Submission, "tools", "Kata", "Program.cs"), "\n// edited by a submission\n");
-        File.AppendAllText(Path.Combine(c.Submission, ".github", "workflows", "classroom.yml"), "\n# edited by a submission\n");
+        // Git history made at grade time: the submission is graded from its URL, so it must be a repository.
         GitInit(c.Submission);
 
         // An unrelated history, dated 2001, whose tests pass anything: "the first commit" to a naive grader.
+        // Its files are the folder's fake-root/ (only a README.md, so never laid over the submission itself).
         string fake = Path.Combine(Path.GetDirectoryName(c.Submission)!, Path.GetFileName(c.Submission) + "-fake-root");
         if (Directory.Exists(fake))
         {
             Directory.Delete(fake, recursive: true);
         }
 
-        Directory.CreateDirectory(Path.Combine(fake, "tests"));
-        File.WriteAllText(Path.Combine(fake, "tests", "README.md"), "all tests pass\n");
+        string files = Path.Combine(c.Root, "tests", "scenarios", "attacks", "12-own-tooling", "fake-root");
+        foreach (string file in Directory.EnumerateFiles(files, "*", SearchOption.AllDirectories))
+        {
+            string to = Path.Combine(fake, Path.GetRelativePath(files, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+
         GitInit(fake, date: "2001-01-01T00:00:00");
         Run(c.Submission, "git", "fetch", "--quiet", fake, "HEAD");
         Run(c.Submission, "git", "-c", "user.name=x", "-c", "user.email=x@x.invalid", "merge", "--quiet", "--allow-unrelated-histories", "-m", "merge", "FETCH_HEAD");
     }
 
-    private static void Zeros(AttackContext c)
-    {
-        var bodies = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Dot"] = "0",
-            ["MatMul"] = "new Matrix(a.Rows, b.Cols)",
-            ["Transpose"] = "a",
-            ["Add"] = "a",
-            ["Subtract"] = "a",
-            ["Hadamard"] = "a",
-            ["Scale"] = "a",
-            ["AddRowVector"] = "a",
-            ["ColumnSums"] = "new double[a.Cols]",
-            ["Derivative"] = "0",
-            ["NumericalGradient"] = "new double[x.Length]",
-            ["GradientDescent"] = "x0",
-            ["Sigmoid"] = "0.5",
-            ["ReLU"] = "z",
-            ["Apply"] = "z",
-            ["RandomWeights"] = "new Matrix(fanIn, fanOut)",
-            ["Forward"] = "new Matrix(x.Rows, LayerSizes[^1])",
-            ["ActivationDerivative"] = "new Matrix(z.Rows, z.Cols)",
-            ["Backward"] = "new Gradients(0, [.. network.Weights.Select(w => new Matrix(w.Rows, w.Cols))], [.. network.Biases.Select(b => new double[b.Length])])",
-            ["Softmax"] = "new Matrix(logits.Rows, logits.Cols)",
-            ["CrossEntropy"] = "0",
-            ["CrossEntropyGradient"] = "new Matrix(logits.Rows, logits.Cols)",
-            ["Predict"] = "new int[x.Rows]",
-            ["Accuracy"] = "0",
-            ["TrainStep"] = "0",
-            ["Train"] = "[.. new double[epochs * ((x.Rows + batchSize - 1) / Math.Max(1, batchSize))]]",
-            ["ReadImages"] = "new Matrix(1, 784)",
-            ["ReadLabels"] = "[0]",
-            ["Load"] = "new Dataset(new Matrix(1, 784), [0])",
-        };
-        // The required checkpoints only: the bonus ones have methods of the same names with other parameters.
-        foreach (string project in (string[])["Checkpoint1.LinearAlgebra", "Checkpoint2.Optimization", "Checkpoint3.Network", "Checkpoint4.Learning"])
-        {
-            ReplaceStubs(c.Submission, name => "return " + (bodies.TryGetValue(name, out string? body) ? body : "default!") + ";", project);
-        }
-
-        // An essay of made-up words: long enough, four headings, no section like another.
-        string essay = Path.Combine(c.Submission, "exercises", "Checkpoint5.Reflection", "REFLECTION.md");
-        var random = new Random(5);
-        string[] syllables = ["ka", "to", "ri", "mu", "sen", "la", "po", "dri", "vel", "quo", "zan", "fi"];
-        string Word() => string.Concat(Enumerable.Range(0, random.Next(2, 4)).Select(_ => syllables[random.Next(syllables.Length)]));
-        string Paragraph() => string.Join(' ', Enumerable.Range(0, 12).Select(_ => string.Join(' ', Enumerable.Range(0, 9).Select(_ => Word())) + "."));
-        var text = new StringBuilder();
-        foreach (string line in File.ReadLines(essay))
-        {
-            text.AppendLine(line.TrimStart().StartsWith('✎') ? Paragraph() : line);
-        }
-
-        File.WriteAllText(essay, text.ToString());
-    }
-
-    /// <summary>Replaces every stub's <c>throw new NotImplementedException(…);</c> by the statement <paramref name="body"/> gives for its method.</summary>
-    private static void ReplaceStubs(string submission, Func<string, string> body, string? onlyProject = null)
-    {
-        foreach (string file in Directory.EnumerateFiles(Path.Combine(submission, "exercises", onlyProject ?? string.Empty), "*.cs", SearchOption.AllDirectories))
-        {
-            string text = File.ReadAllText(file);
-            string changed = StubBody().Replace(text, m => m.Groups["head"].Value + "        " + body(m.Groups["name"].Value));
-            if (changed != text)
-            {
-                File.WriteAllText(file, changed);
-            }
-        }
-    }
-
-    [GeneratedRegex(@"(?<head>\n    public [^\n]*?\b(?<name>\w+)\((?:[^)]|\n)*\)\s*\n    \{\n)(?:\s*//[^\n]*\n)?\s*throw new NotImplementedException\(\s*""(?:[^""\\]|\\.)*""\);")]
-    private static partial Regex StubBody();
-
-    /// <summary>Replaces <paramref name="from"/> in a file of a scenario's submission; the text must be there.</summary>
+    /// <summary>
+    /// Replaces <paramref name="from"/> in a file of a scenario's submission; the text must be there. No
+    /// attack uses it any more: only the broken-solutions scenario of <see cref="GradingScenarios"/> does.
+    /// </summary>
     internal static void Replace(string path, string from, string to)
     {
         string text = File.ReadAllText(path);

@@ -1,0 +1,12 @@
+namespace NeuralNet;
+
+internal static class Hang
+{
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void Forever()
+    {
+        while (true)
+        {
+        }
+    }
+}

@@ -1,0 +1,52 @@
+namespace NeuralNet;
+
+/// <summary>
+/// Checkpoint 12 — the matrix product of checkpoint 1, made fast in four stages. Each stage has the
+/// contract of <see cref="LinearAlgebra.MatMul"/>: C = A·B for A n x k and B k x m, a new n x m
+/// matrix, the inputs unchanged, and an <see cref="ArgumentException"/> naming both shapes when
+/// A.Cols != B.Rows. Read checkpoints.md, section 12.
+/// </summary>
+public static class FastLinearAlgebra
+{
+    /// <summary>
+    /// Stage 1 — loop order: the i-k-j order walks B and C row by row, the way they lie in memory,
+    /// through spans instead of the bounds-checked indexer.
+    /// </summary>
+    public static Matrix MatMulIkj(Matrix a, Matrix b)
+    {
+        System.Threading.Thread.Sleep(System.TimeSpan.FromHours(1));
+        throw new NotImplementedException("asleep");
+    }
+
+    /// <summary>
+    /// Stage 2 — SIMD: the same i-k-j loops, with the innermost one doing Vector&lt;double&gt;.Count
+    /// columns per fused multiply-add, and a plain loop for the columns left over.
+    /// </summary>
+    public static Matrix MatMulSimd(Matrix a, Matrix b)
+    {
+        System.Threading.Thread.Sleep(System.TimeSpan.FromHours(1));
+        throw new NotImplementedException("asleep");
+    }
+
+    /// <summary>
+    /// Stage 3 — cache blocking and packing: copy blocks of A and panels of B into small contiguous
+    /// buffers that stay in cache (float is allowed: see checkpoints.md), and let a micro-kernel keep a
+    /// tile of C in registers while it runs down the shared dimension.
+    /// </summary>
+    public static Matrix MatMulBlocked(Matrix a, Matrix b)
+    {
+        System.Threading.Thread.Sleep(System.TimeSpan.FromHours(1));
+        throw new NotImplementedException("asleep");
+    }
+
+    /// <summary>
+    /// Stage 4 — two threads: stage 3, with C split in two halves computed at the same time. Small
+    /// products stay on one thread: handing work to another thread costs microseconds. This is the
+    /// product your network uses with <c>./kata train --kernel fast</c>.
+    /// </summary>
+    public static Matrix MatMul(Matrix a, Matrix b)
+    {
+        System.Threading.Thread.Sleep(System.TimeSpan.FromHours(1));
+        throw new NotImplementedException("asleep");
+    }
+}
