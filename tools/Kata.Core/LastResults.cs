@@ -2,16 +2,6 @@ using System.Globalization;
 
 namespace Kata.Core;
 
-/// <summary>How the tests of one checkpoint did the last time all of them ran.</summary>
-/// <param name="Passed">Tests that passed.</param>
-/// <param name="Total">Tests of the checkpoint (hold-outs excluded).</param>
-/// <param name="At">When the run finished.</param>
-public sealed record CheckpointResult(int Passed, int Total, DateTimeOffset At)
-{
-    /// <summary>True when every test passed.</summary>
-    public bool Complete => Total > 0 && Passed == Total;
-}
-
 /// <summary>
 /// The pass counts of each checkpoint's last complete run, so that <c>kata status</c> can show them
 /// without running the tests. The tests write it at the end of every run on the exercises track

@@ -4,28 +4,6 @@ using System.Security.Cryptography;
 namespace Kata.Core;
 
 /// <summary>
-/// One of the four original MNIST files, with the published size and SHA-256 digest of its gzipped
-/// form (what the mirrors serve) and of its uncompressed form (what <c>gunzip</c> gives).
-/// </summary>
-public sealed record MnistFile(string Name, long Bytes, string Sha256, long RawBytes, string RawSha256)
-{
-    /// <summary>The uncompressed file's name: the gzipped name without ".gz".</summary>
-    public string RawName => Name[..^".gz".Length];
-}
-
-/// <summary>The four MNIST files found and checked in <see cref="Directory"/> (each gzipped or not).</summary>
-public sealed record MnistPaths(string Directory, string TrainImages, string TrainLabels, string TestImages, string TestLabels);
-
-/// <summary>
-/// The MNIST files the grader lets into its sandbox: the training set, the t10k images, and training labels
-/// with the digits relabelled for the control run; never the t10k labels (see <see cref="GradedRunSpec"/>).
-/// </summary>
-public sealed record SealedMnistPaths(string Directory, string TrainImages, string TrainLabels, string TestImages, string ControlTrainLabels);
-
-/// <summary>MNIST is missing or damaged. The message is one sentence that says what to do.</summary>
-public sealed class MnistDataException(string message) : IOException(message);
-
-/// <summary>
 /// Where the MNIST files are and whether they are the published ones. The tests, the training
 /// program and <c>./kata data</c> all use this, so they agree on the folder and on the checks:
 /// the folder is <c>$MNIST_DIR</c> when it is set, else the git-ignored cache <c>data/mnist</c> that

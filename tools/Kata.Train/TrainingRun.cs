@@ -260,9 +260,3 @@ internal static class TrainingRun
             : (new Matrix(n, data.Images.Cols, data.Images.Data[..(n * data.Images.Cols)]), data.Labels[..n]);
     }
 }
-
-/// <summary>Thrown from the progress callback to stop a run whose loss is no longer a number.</summary>
-internal sealed class TrainingDivergedException(TrainingProgress progress) : Exception("The training loss is not finite.")
-{
-    public TrainingProgress Progress { get; } = progress;
-}

@@ -15,12 +15,13 @@ namespace Kata.Maintainer.Verify;
 public static class GradingScenarios
 {
     /// <summary>
-    /// How many grades run at once (KATA_VERIFY_JOBS, default 3 on this kind of 2-core machine): a grade
-    /// waits much of its time (a sandbox starting, an attack asleep, a hang running into its limit), so a
-    /// few side by side fill the cores. The files of each grade do not depend on it.
+    /// How many grades run at once (KATA_VERIFY_JOBS, default one per core, at least 2): a grade waits
+    /// much of its time (a sandbox starting, an attack asleep, a hang running into its limit), so two side
+    /// by side fill the cores. Three on 2 cores, with other work on the machine, once made a graded MNIST
+    /// control run fail for time. The files of each grade do not depend on it.
     /// </summary>
     public static int Jobs =>
-        int.TryParse(Environment.GetEnvironmentVariable("KATA_VERIFY_JOBS"), out int jobs) && jobs > 0 ? jobs : Math.Max(2, Environment.ProcessorCount + 1);
+        int.TryParse(Environment.GetEnvironmentVariable("KATA_VERIFY_JOBS"), out int jobs) && jobs > 0 ? jobs : Math.Max(2, Environment.ProcessorCount);
 
     public static void Run(string root, string scratch, List<string> problems, TextWriter progress)
     {
@@ -63,37 +64,46 @@ public static class GradingScenarios
             jobs.Add(new GradeJob("broken", () => broken = Grade(session, "broken", brokenDir, Path.Combine(grades, "broken")), _ => []));
         }
 
-        // The grades side by side, the longest first; each one's problems are reported in the order above.
+        // The grades side by side, the longest first, then the ones that must be alone; each one's problems
+        // are reported in the order above.
         progress.WriteLine($"     {jobs.Count} grades, {Jobs} at a time …");
         var found = new List<string>[jobs.Count];
+        var ordered = jobs.Select((job, i) => (job, i)).OrderByDescending(j => j.job.Weight).ToList();
         Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(jobs.Select((job, i) => (job, i)).OrderByDescending(j => j.job.Weight).ToList(), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
+            System.Collections.Concurrent.Partitioner.Create(ordered.Where(j => !j.job.Alone).ToList(), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
             new ParallelOptions { MaxDegreeOfParallelism = Jobs },
-            item =>
+            RunJob);
+        foreach ((GradeJob job, int i) alone in ordered.Where(j => j.job.Alone))
+        {
+            RunJob(alone);
+        }
+
+        void RunJob((GradeJob job, int i) item)
+        {
+            var watch = Stopwatch.StartNew();
+            var mine = new List<string>();
+            try
             {
-                var watch = Stopwatch.StartNew();
-                var mine = new List<string>();
-                try
+                GradeReport report = item.job.Run();
+                mine.AddRange(item.job.Check(report));
+                lock (gate)
                 {
-                    GradeReport report = item.job.Run();
-                    mine.AddRange(item.job.Check(report));
-                    lock (gate)
-                    {
-                        progress.WriteLine($"       {item.job.Label}{(item.job.What is { } what ? $" ({what})" : string.Empty)}: {report.ScoreText()}, bonus {GradeReport.Number(report.BonusScore)}, flags {string.Join(" ", report.Flags.Select(f => f.Kind).Distinct())} in {watch.Elapsed.TotalSeconds:0} s");
-                    }
-
-                    if (item.job.Budget is { } budget && (watch.Elapsed > budget.Add(TimeSpan.FromMinutes(2)) || watch.Elapsed > TimeSpan.FromMinutes(5)))
-                    {
-                        mine.Add($"{item.job.Label}: grading took {watch.Elapsed.TotalMinutes:0.0} min; an attack must cost minutes, not more");
-                    }
-                }
-                catch (Exception error) when (error is IOException or InvalidOperationException or KataException)
-                {
-                    mine.Add($"{item.job.Label}: grading failed: {error.Message}");
+                    progress.WriteLine($"       {item.job.Label}{(item.job.What is { } what ? $" ({what})" : string.Empty)}: {report.ScoreText()}, bonus {GradeReport.Number(report.BonusScore)}, flags {string.Join(" ", report.Flags.Select(f => f.Kind).Distinct())} in {watch.Elapsed.TotalSeconds:0} s");
                 }
 
-                found[item.i] = mine;
-            });
+                if (item.job.Budget is { } budget && (watch.Elapsed > budget.Add(TimeSpan.FromMinutes(2)) || watch.Elapsed > TimeSpan.FromMinutes(5)))
+                {
+                    mine.Add($"{item.job.Label}: grading took {watch.Elapsed.TotalMinutes:0.0} min; an attack must cost minutes, not more");
+                }
+            }
+            catch (Exception error) when (error is IOException or InvalidOperationException or KataException)
+            {
+                mine.Add($"{item.job.Label}: grading failed: {error.Message}");
+            }
+
+            found[item.i] = mine;
+        }
+
         problems.AddRange(found.SelectMany(f => f));
         problems.AddRange(attacks.Leaks());
         var gradesTime = clock.Elapsed;
@@ -162,7 +172,7 @@ public static class GradingScenarios
 
     // One grade of a scenario or an attack: a label, how to grade, what its grade must not show, how long
     // it may take (attacks) and a weight for the order (the longest start first).
-    private sealed record GradeJob(string Label, Func<GradeReport> Run, Func<GradeReport, IEnumerable<string>> Check, TimeSpan? Budget = null, int Weight = 1, string? What = null);
+    private sealed record GradeJob(string Label, Func<GradeReport> Run, Func<GradeReport, IEnumerable<string>> Check, TimeSpan? Budget = null, int Weight = 1, string? What = null, bool Alone = false);
 
     // Grades a submission (a folder, or a git URL cloned first) and leaves grade.json and grade.md in folder.
     private static GradeReport Grade(GradingSession session, string name, string target, string folder)
@@ -200,13 +210,13 @@ public static class GradingScenarios
             GradingSession graded = attack.Budget is { } own ? session with { WallBudget = own } : session;
             if (attack.Bypass)
             {
-                yield return new GradeJob($"attack {attack.Name}", () => Grade(session, attack.Name, target, targets.Folder(attack.Name)), Attacks.Refused, session.WallBudget, What: attack.What);
+                yield return new GradeJob($"attack {attack.Name}", () => Grade(session, attack.Name, target, targets.Folder(attack.Name)), Attacks.Refused, session.WallBudget, What: attack.What, Alone: attack.Alone);
                 GradingSession budgeted = attack.Budget is { } budget ? bypassing with { WallBudget = budget } : bypassing;
-                yield return new GradeJob($"attack {attack.Name} (allowlist off)", () => Grade(budgeted, attack.Name + "-bypass", target, targets.Folder(attack.Name + "-bypass")), attack.Expect, budgeted.WallBudget, weight, attack.What);
+                yield return new GradeJob($"attack {attack.Name} (allowlist off)", () => Grade(budgeted, attack.Name + "-bypass", target, targets.Folder(attack.Name + "-bypass")), attack.Expect, budgeted.WallBudget, weight, attack.What, attack.Alone);
             }
             else
             {
-                yield return new GradeJob($"attack {attack.Name}", () => Grade(graded, attack.Name, target, targets.Folder(attack.Name)), attack.Expect, graded.WallBudget, weight, attack.What);
+                yield return new GradeJob($"attack {attack.Name}", () => Grade(graded, attack.Name, target, targets.Folder(attack.Name)), attack.Expect, graded.WallBudget, weight, attack.What, attack.Alone);
             }
         }
     }
@@ -231,7 +241,7 @@ public static class GradingScenarios
             string instructorCanary = Path.Combine(root, "artifacts", "verify", "canary-instructor.txt");
             _homeCanary = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kata-verify-canary");
             string classmate = Path.Combine(grades, "classmate", "grade.json");
-            _guard = Path.Combine(root, "tests", "Kata.TestSupport", "LearnerCodeGuard.cs");
+            _guard = Path.Combine(root, "tests", "Kata.TestSupport", "LearnerCodeCommand.cs");
             Directory.CreateDirectory(Path.GetDirectoryName(instructorCanary)!);
             Directory.CreateDirectory(Path.GetDirectoryName(classmate)!);
             File.WriteAllText(instructorCanary, "the instructor's file\n");

@@ -91,7 +91,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         var flags = new List<GradeFlag>(workspace.Tampered.Select(t => new GradeFlag("tampered", t)));
         flags.AddRange(rules.Problems.Select(p => new GradeFlag(refused.Contains(p) ? "refused" : "rules", p)));
 
-        Dictionary<string, Verdict> verdicts = built && rules.Passed
+        Dictionary<string, TestDecision> verdicts = built && rules.Passed
             ? RunTests(workspace, scratch, logDirectory, only, flags)
             : [];
         flags.AddRange(HoldOutFlags(verdicts));
@@ -108,7 +108,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         }
 
         double Sum(Func<CheckpointGrade, bool> which) => Math.Round(checkpoints.Where(which).Sum(c => c.Points), 2, MidpointRounding.AwayFromZero);
-        Verdict? mnist = verdicts.Values.FirstOrDefault(v => v.Run == GradedRunSpec.Mnist.Name);
+        TestDecision? mnist = verdicts.Values.FirstOrDefault(v => v.Run == GradedRunSpec.Mnist.Name);
         bool passed = built && rules.Passed
             && checkpoints.Where(c => c.Required && (only is null || c.Id == only)).All(c => c.Total > 0 && c.Passed == c.Total);
 
@@ -136,7 +136,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
     private const string KindRules = "Rules";
 
     /// <summary>A test's verdict: passed or not, why, and for a graded run its accuracy and the grader's sentence.</summary>
-    private sealed record Verdict(bool Passed, string Message, string? Site = null, string? Run = null, double? Accuracy = null, string? RunMessage = null);
+    private sealed record TestDecision(bool Passed, string Message, string? Site = null, string? Run = null, double? Accuracy = null, string? RunMessage = null);
 
     // The rules that make the tests trustworthy, checked on metadata and IL before any learner code runs:
     // the public API, the references, and what the code calls (the pristine kata's allowlist).
@@ -150,7 +150,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         return (new RulesGrade(problems.Count == 0, problems), refused);
     }
 
-    private Dictionary<string, Verdict> RunTests(Workspace workspace, string scratch, string logDirectory, int? only, List<GradeFlag> flags)
+    private Dictionary<string, TestDecision> RunTests(Workspace workspace, string scratch, string logDirectory, int? only, List<GradeFlag> flags)
     {
         var planned = session.Plan.Tests
             .Where(t => t.Kind != KindRules && t.Checkpoint is int id && (only is null || id == only))
@@ -341,27 +341,27 @@ public sealed class Grader(GradingSession session, TextWriter progress)
             flags.Add(new GradeFlag("forged", $"the report of graded run {name} arrived {copies.Count} times; none is trusted."));
         }
 
-        var verdicts = new Dictionary<string, Verdict>(StringComparer.Ordinal);
+        var verdicts = new Dictionary<string, TestDecision>(StringComparer.Ordinal);
         foreach ((string fqn, PlannedTest test) in planned)
         {
-            Verdict verdict = crashed.Contains(fqn)
-                ? new Verdict(false, "This test stopped the test host (a stack overflow from endless recursion, an exit or a kill), so it failed; the other tests ran in a new host.")
-                : notRun.TryGetValue(fqn, out string? why) ? new Verdict(false, why)
+            TestDecision verdict = crashed.Contains(fqn)
+                ? new TestDecision(false, "This test stopped the test host (a stack overflow from endless recursion, an exit or a kill), so it failed; the other tests ran in a new host.")
+                : notRun.TryGetValue(fqn, out string? why) ? new TestDecision(false, why)
                 : !results.TryGetValue(fqn, out List<TestRecord>? copies)
-                    ? new Verdict(false, loadCrash
+                    ? new TestDecision(false, loadCrash
                         ? "This test did not run: the test host stopped while loading your code, before any test ran (a static constructor or module initializer that crashes?)."
                         : "This test did not run: the test host stopped too often.")
                     : copies.Count > 1
-                        ? new Verdict(false, $"This test reported {copies.Count} results; a test reports once, so none is trusted.")
-                        : new Verdict(copies[0].Passed, OneLine(copies[0].Message ?? copies[0].Outcome, workspace.Root), copies[0].Site);
+                        ? new TestDecision(false, $"This test reported {copies.Count} results; a test reports once, so none is trusted.")
+                        : new TestDecision(copies[0].Passed, OneLine(copies[0].Message ?? copies[0].Outcome, workspace.Root), copies[0].Site);
 
             if (test.GradedRun is { } runName)
             {
                 GradedRunSpec spec = GradedRunSpec.All.FirstOrDefault(s => s.Name == runName)
                     ?? throw new InvalidOperationException($"The kata's test {test.Name} names graded run {runName}, which Kata.Core.GradedRunSpec does not know.");
-                GradedRunVerdict run = session.Mnist.Check(spec, session.Curriculum, records.GetValueOrDefault(runName));
+                GradedRunDecision run = session.Mnist.Check(spec, session.Curriculum, records.GetValueOrDefault(runName));
                 verdict = verdict.Passed
-                    ? new Verdict(run.Passed, run.Message, Run: runName, Accuracy: run.Accuracy, RunMessage: run.Message)
+                    ? new TestDecision(run.Passed, run.Message, Run: runName, Accuracy: run.Accuracy, RunMessage: run.Message)
                     : verdict with { Run = runName, Accuracy = run.Accuracy, RunMessage = run.Message };
             }
 
@@ -378,7 +378,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
 
     // A method that passes every visible test and fails a hold-out (whose inputs were drawn at grade time)
     // may answer the visible cases rather than compute: worth the instructor's look.
-    private IEnumerable<GradeFlag> HoldOutFlags(Dictionary<string, Verdict> verdicts)
+    private IEnumerable<GradeFlag> HoldOutFlags(Dictionary<string, TestDecision> verdicts)
     {
         var byMethod = session.Plan.Tests
             .Where(t => verdicts.ContainsKey(t.FullyQualifiedName))
@@ -403,9 +403,9 @@ public sealed class Grader(GradingSession session, TextWriter progress)
 
     // A checkpoint's points: each method (a test's Grades) weighs as many tests as grade it, and earns
     // its weight only when every one of them passes.
-    private CheckpointGrade Score(Checkpoint checkpoint, List<PlannedTest> tests, Dictionary<string, Verdict> verdicts, string root)
+    private CheckpointGrade Score(Checkpoint checkpoint, List<PlannedTest> tests, Dictionary<string, TestDecision> verdicts, string root)
     {
-        bool Passed(PlannedTest t) => verdicts.TryGetValue(t.FullyQualifiedName, out Verdict? v) && v.Passed;
+        bool Passed(PlannedTest t) => verdicts.TryGetValue(t.FullyQualifiedName, out TestDecision? v) && v.Passed;
         var methods = tests
             .SelectMany(t => (t.Grades.Count > 0 ? t.Grades : ["(ungraded)"]).Select(m => (Method: m, Test: t)))
             .GroupBy(p => p.Method, StringComparer.Ordinal)

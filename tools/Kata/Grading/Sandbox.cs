@@ -4,9 +4,6 @@ using System.Text;
 
 namespace Kata.Cli.Grading;
 
-/// <summary>One file the sandbox shows read-only at <see cref="InsideName"/> in its MNIST folder.</summary>
-public sealed record SandboxFile(string Source, string InsideName);
-
 /// <summary>
 /// Where a submission's tests run: bubblewrap (Linux) with two layers. The outer layer runs
 /// <c>dotnet test</c> — the kata's own code, vstest.console and the kata logger — with the real file

@@ -3,22 +3,6 @@ using System.Security.Cryptography;
 
 namespace Kata.Cli.Infrastructure;
 
-/// <summary>What happened to one file: it was already there, it was downloaded, or it could not be had.</summary>
-public enum FetchStatus
-{
-    /// <summary>The file was there and matched its published SHA-256; nothing was downloaded.</summary>
-    AlreadyThere,
-
-    /// <summary>The file was downloaded from <see cref="FetchOutcome.Mirror"/> and matched its SHA-256.</summary>
-    Downloaded,
-
-    /// <summary>No mirror gave a file with the published SHA-256; nothing was written under its name.</summary>
-    Failed,
-}
-
-/// <summary>One file's outcome, with every failed attempt ("mirror: reason") in the order tried.</summary>
-public sealed record FetchOutcome(MnistFile File, FetchStatus Status, string? Mirror, IReadOnlyList<string> FailedAttempts, string? Replaced);
-
 /// <summary>
 /// Downloads the MNIST files into a folder: each from the first mirror that serves it with the
 /// published size and SHA-256. A download goes to a temporary file in the same folder and is renamed

@@ -2,9 +2,6 @@ using System.Diagnostics;
 
 namespace Kata.Cli.Infrastructure;
 
-/// <summary>The outcome of a child process: its exit code, and whether it was stopped for running too long.</summary>
-public sealed record ProcessResult(int ExitCode, bool TimedOut);
-
 /// <summary>Runs a child process, writing everything it prints to a log file (and optionally echoing it).</summary>
 public static class ProcessRunner
 {

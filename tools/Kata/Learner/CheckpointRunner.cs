@@ -4,42 +4,6 @@ using Kata.Cli.Infrastructure;
 
 namespace Kata.Cli.Learner;
 
-/// <summary>How a run of one checkpoint's tests ended.</summary>
-public enum VerdictKind
-{
-    /// <summary>Every test of the checkpoint passed.</summary>
-    AllPass,
-
-    /// <summary>Some tests failed.</summary>
-    SomeFail,
-
-    /// <summary>The code did not compile: no test ran.</summary>
-    BuildFailed,
-
-    /// <summary>The build worked but no test of the checkpoint exists in this copy.</summary>
-    NoTests,
-
-    /// <summary>The run stopped for another reason (a crash of the test host, a broken restore).</summary>
-    Crashed,
-}
-
-/// <summary>The short answer to "did my change work?" for one checkpoint.</summary>
-public sealed record Verdict(
-    int Checkpoint,
-    VerdictKind Kind,
-    int Passed,
-    int Total,
-    int NotImplemented,
-    TestRecord? FirstFailure,
-    IReadOnlyList<string> Problems,
-    IReadOnlyList<string> Summary,
-    TimeSpan Elapsed,
-    string LogPath)
-{
-    /// <summary>Tests that failed for a reason other than a stub.</summary>
-    public int Failing => Total - Passed - NotImplemented;
-}
-
 /// <summary>
 /// Runs the tests of one checkpoint as fast as <c>dotnet test</c> allows, for <c>kata watch</c> and
 /// <c>kata next</c>: the test project only (not the whole solution, so tools are not rebuilt), with a

@@ -2,37 +2,6 @@ using Kata.Cli.Infrastructure;
 
 namespace Kata.Cli.Learner;
 
-/// <summary>Where a checkpoint stands for the learner.</summary>
-public enum StepState
-{
-    /// <summary>Every test passed (or the learner moved past it and nothing says otherwise).</summary>
-    Done,
-
-    /// <summary>The checkpoint the learner is working on.</summary>
-    InProgress,
-
-    /// <summary>An earlier checkpoint that passed once and fails in the last run.</summary>
-    FailingAgain,
-
-    /// <summary>Not revealed yet.</summary>
-    Locked,
-}
-
-/// <summary>One row of <c>kata status</c>.</summary>
-/// <param name="Checkpoint">The checkpoint, from curriculum.json.</param>
-/// <param name="State">Where it stands.</param>
-/// <param name="Last">Its last complete test run, if any.</param>
-/// <param name="EditedSince">True when a file of its exercise folder changed after that run.</param>
-/// <param name="Folder">exercises/&lt;project&gt;, relative to the root, with a trailing slash.</param>
-/// <param name="HasFolder">False when this copy of the kata has no exercise folder for it (yet).</param>
-public sealed record CheckpointStatus(
-    Checkpoint Checkpoint,
-    StepState State,
-    CheckpointResult? Last,
-    bool EditedSince,
-    string Folder,
-    bool HasFolder);
-
 /// <summary>
 /// The learner's position, read fresh from the three sources every command shares: curriculum.json
 /// (what there is), .kata/progress (what is revealed, written by the tests) and .kata/results (how

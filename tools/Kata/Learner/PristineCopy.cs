@@ -3,12 +3,6 @@ using Kata.Cli.Infrastructure;
 
 namespace Kata.Cli.Learner;
 
-/// <summary>One stub file as the kata shipped it.</summary>
-/// <param name="Path">Relative to the root, with forward slashes: "exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs".</param>
-/// <param name="Content">The file's bytes.</param>
-/// <param name="Commit">The commit it comes from.</param>
-public sealed record PristineFile(string Path, byte[] Content, string Commit);
-
 /// <summary>
 /// Finds the stubs as the kata shipped them, in git's history: for each file of the checkpoint's
 /// exercise folder, the newest committed version that has the most stubs (methods throwing

@@ -8,9 +8,6 @@ using System.Text.Json.Serialization;
 
 namespace Kata.Cli.Grading;
 
-/// <summary>The grader's verdict on one graded run: passed or not, the accuracy, and a sentence.</summary>
-public sealed record GradedRunVerdict(bool Passed, double? Accuracy, string Message);
-
 /// <summary>
 /// MNIST as the grader holds it: the real files (checked against their published SHA-256), the labels the
 /// sandbox never sees, and the sealed set the sandbox does see — the training set, the t10k images and,
@@ -95,7 +92,7 @@ public sealed class SealedMnist
     /// (recomputed here), above the threshold on the t10k digits, and whose control run learned the
     /// relabelled digits.
     /// </summary>
-    public GradedRunVerdict Check(GradedRunSpec spec, Curriculum curriculum, IReadOnlyList<string>? copies)
+    public GradedRunDecision Check(GradedRunSpec spec, Curriculum curriculum, IReadOnlyList<string>? copies)
     {
         ArgumentNullException.ThrowIfNull(spec);
         MnistSettings settings = spec.Settings(curriculum);

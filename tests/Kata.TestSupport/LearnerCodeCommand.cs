@@ -1,69 +1,9 @@
-using System.Reflection;
 using System.Runtime.ExceptionServices;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Commands;
 
 namespace Kata.TestSupport;
-
-/// <summary>
-/// Runs each test body on its own background thread with a time limit, and turns what a learner
-/// meets most often into one readable sentence: a stub's NotImplementedException becomes
-/// "Not implemented yet. …" without a stack trace, and a loop that never ends becomes a sentence that
-/// names the learner's method, while the rest of the run goes on.
-/// </summary>
-/// <remarks>
-/// NUnit only looks for <see cref="IWrapTestMethod"/> on the test method itself, so
-/// <see cref="KataRunAttribute"/> gives every test method this view of its method, which adds the
-/// guard to the method's own attributes. That keeps the fixtures free of plumbing.
-/// </remarks>
-internal sealed class GuardedMethod(IMethodInfo inner) : IMethodInfo
-{
-    private static readonly IWrapTestMethod[] Guard = [new GuardWrapper()];
-
-    public ITypeInfo TypeInfo => inner.TypeInfo;
-
-    public MethodInfo MethodInfo => inner.MethodInfo;
-
-    public string Name => inner.Name;
-
-    public bool IsAbstract => inner.IsAbstract;
-
-    public bool IsPublic => inner.IsPublic;
-
-    public bool IsStatic => inner.IsStatic;
-
-    public bool ContainsGenericParameters => inner.ContainsGenericParameters;
-
-    public bool IsGenericMethod => inner.IsGenericMethod;
-
-    public bool IsGenericMethodDefinition => inner.IsGenericMethodDefinition;
-
-    public ITypeInfo ReturnType => inner.ReturnType;
-
-    public T[] GetCustomAttributes<T>(bool inherit)
-        where T : class
-    {
-        T[] own = inner.GetCustomAttributes<T>(inherit);
-        return typeof(T) == typeof(IWrapTestMethod) ? [.. own, .. Guard.Cast<T>()] : own;
-    }
-
-    public bool IsDefined<T>(bool inherit)
-        where T : class => inner.IsDefined<T>(inherit);
-
-    public IParameterInfo[] GetParameters() => inner.GetParameters();
-
-    public Type[] GetGenericArguments() => inner.GetGenericArguments();
-
-    public IMethodInfo MakeGenericMethod(params Type[] typeArguments) => inner.MakeGenericMethod(typeArguments);
-
-    public object? Invoke(object? fixture, params object?[]? args) => inner.Invoke(fixture, args);
-
-    private sealed class GuardWrapper : IWrapTestMethod
-    {
-        public TestCommand Wrap(TestCommand command) => new LearnerCodeCommand(command);
-    }
-}
 
 /// <summary>The command that runs a test body under the guard described on <see cref="GuardedMethod"/>.</summary>
 /// <remarks>
@@ -291,60 +231,5 @@ internal sealed class LearnerCodeCommand(TestCommand inner) : DelegatingTestComm
         }
 
         return null;
-    }
-}
-
-/// <summary>The learner methods that never returned in this run, so later tests of them fail at once.</summary>
-internal static class Runaways
-{
-    private static readonly Lock Gate = new();
-    private static readonly List<Runaway> All = [];
-
-    /// <summary>One runaway: the method (as a learner reads it) and the test that found it.</summary>
-    public sealed record Runaway(IReadOnlyList<string> Grades, string Method, string Test);
-
-    /// <summary>True once any test has been stopped as a runaway.</summary>
-    public static bool Any
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return All.Count > 0;
-            }
-        }
-    }
-
-    /// <summary>The first runaway of the run.</summary>
-    public static Runaway? First
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return All.FirstOrDefault();
-            }
-        }
-    }
-
-    public static void Record(IReadOnlyList<string> grades, string method, string test)
-    {
-        lock (Gate)
-        {
-            All.Add(new Runaway(grades, method, test));
-        }
-    }
-
-    /// <summary>
-    /// An earlier runaway of a method that <paramref name="grades"/> names, or null. Only a test that grades
-    /// one method says which method never returned; one that grades several (Add, Subtract and Scale in one
-    /// test, say) blocks nothing, so an innocent method never loses its tests.
-    /// </summary>
-    public static Runaway? For(IReadOnlyList<string> grades)
-    {
-        lock (Gate)
-        {
-            return All.FirstOrDefault(r => r.Grades.Count == 1 && grades.Contains(r.Grades[0], StringComparer.Ordinal));
-        }
     }
 }
