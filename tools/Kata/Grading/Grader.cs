@@ -359,7 +359,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
             {
                 GradedRunSpec spec = GradedRunSpec.All.FirstOrDefault(s => s.Name == runName)
                     ?? throw new InvalidOperationException($"The kata's test {test.Name} names graded run {runName}, which Kata.Core.GradedRunSpec does not know.");
-                GradedRunDecision run = session.Mnist.Check(spec, session.Curriculum, records.GetValueOrDefault(runName));
+                GradedRunDecision run = session.Mnist.Check(spec, session.Curriculum, records.GetValueOrDefault(runName), session.Key, learnerHash);
                 verdict = verdict.Passed
                     ? new TestDecision(run.Passed, run.Message, Run: runName, Accuracy: run.Accuracy, RunMessage: run.Message)
                     : verdict with { Run = runName, Accuracy = run.Accuracy, RunMessage = run.Message };

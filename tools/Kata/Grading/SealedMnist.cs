@@ -21,7 +21,6 @@ public sealed class SealedMnist
     private readonly byte[] _trainLabels;
     private readonly byte[] _testLabels;
     private readonly byte[] _testImages;
-    private readonly Dictionary<string, int[]> _permutations = new(StringComparer.Ordinal);
 
     private SealedMnist(MnistPaths real, byte[] trainLabels, byte[] testLabels, byte[] testImages)
     {
@@ -65,8 +64,7 @@ public sealed class SealedMnist
         foreach (string settingsKey in GradedRunSpec.All.Select(s => s.SettingsKey).Distinct(StringComparer.Ordinal))
         {
             MnistSettings settings = GradedRunSpec.All.First(s => s.SettingsKey == settingsKey).Settings(curriculum);
-            int[] permutation = Derangement(settings.Digits.Count, $"{key}\n{submissionHash}\n{settingsKey}");
-            _permutations[settingsKey] = permutation;
+            int[] permutation = Permutation(settings, key, submissionHash, settingsKey);
 
             // Label d of the chosen digits becomes digits[permutation[index of d]]; other digits stay.
             byte[] relabelled = new byte[8 + _trainLabels.Length];
@@ -92,7 +90,12 @@ public sealed class SealedMnist
     /// (recomputed here), above the threshold on the t10k digits, and whose control run learned the
     /// relabelled digits.
     /// </summary>
-    public GradedRunDecision Check(GradedRunSpec spec, Curriculum curriculum, IReadOnlyList<string>? copies)
+    /// <remarks>
+    /// The control run's relabelling is drawn again from <paramref name="key"/> and
+    /// <paramref name="submissionHash"/>, as <see cref="Seal"/> drew it: nothing of one grade is kept in
+    /// this object, which every grade of a session shares, however many run at once.
+    /// </remarks>
+    public GradedRunDecision Check(GradedRunSpec spec, Curriculum curriculum, IReadOnlyList<string>? copies, string key, string submissionHash)
     {
         ArgumentNullException.ThrowIfNull(spec);
         MnistSettings settings = spec.Settings(curriculum);
@@ -141,7 +144,7 @@ public sealed class SealedMnist
             return new(true, accuracy, $"Your network classified {result}.");
         }
 
-        int[] permutation = _permutations[spec.SettingsKey];
+        int[] permutation = Permutation(settings, key, submissionHash, spec.SettingsKey);
         if (Problem(report.Control!, settings, spec.Slice(available, settings with { TrainingImages = GradedRunSpec.ControlImages }).Count, "the control network") is { } controlProblem)
         {
             return new(false, accuracy, controlProblem);
@@ -289,6 +292,10 @@ public sealed class SealedMnist
     }
 
     // A permutation of 0..n-1 in which nothing stays in place, drawn deterministically from the seed text.
+    // The control run's relabelling of one graded run's digits, for one submission.
+    private static int[] Permutation(MnistSettings settings, string key, string submissionHash, string settingsKey) =>
+        Derangement(settings.Digits.Count, $"{key}\n{submissionHash}\n{settingsKey}");
+
     private static int[] Derangement(int n, string seedText)
     {
         var random = new Random(BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(seedText)), 0));
