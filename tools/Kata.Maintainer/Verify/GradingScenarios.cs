@@ -61,7 +61,7 @@ public static class GradingScenarios
 
             // 3. The solutions with an edited test, an endless loop in Scale and endless recursion in Derivative.
             string brokenDir = BrokenSolutions(root, scratch);
-            jobs.Add(new GradeJob("broken", () => broken = Grade(session, "broken", brokenDir, Path.Combine(grades, "broken")), _ => []));
+            jobs.Add(new GradeJob("broken", () => broken = Grade(session, "broken", brokenDir, Path.Combine(grades, "broken")), _ => [], Weight: 4)); // the longest (an endless loop, a crash): first
         }
 
         // The grades side by side, the longest first, then the ones that must be alone; each one's problems
