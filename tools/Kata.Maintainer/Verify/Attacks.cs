@@ -295,21 +295,6 @@ public static class Attacks
         Run(c.Submission, "git", "-c", "user.name=x", "-c", "user.email=x@x.invalid", "merge", "--quiet", "--allow-unrelated-histories", "-m", "merge", "FETCH_HEAD");
     }
 
-    /// <summary>
-    /// Replaces <paramref name="from"/> in a file of a scenario's submission; the text must be there. No
-    /// attack uses it any more: only the broken-solutions scenario of <see cref="GradingScenarios"/> does.
-    /// </summary>
-    internal static void Replace(string path, string from, string to)
-    {
-        string text = File.ReadAllText(path);
-        if (!text.Contains(from, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"A verify scenario could not find the text to change in {path}; update tools/Kata.Maintainer/Verify/.");
-        }
-
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
-    }
-
     private static void GitInit(string dir, string? date = null)
     {
         var environment = date is null ? null : new Dictionary<string, string?> { ["GIT_AUTHOR_DATE"] = date, ["GIT_COMMITTER_DATE"] = date };

@@ -40,28 +40,33 @@ public static class GradingScenarios
         var gate = new Lock();
         var jobs = new List<GradeJob>();
 
-        // KATA_VERIFY_ATTACKS=01-reach-out,05-links replays only those attacks (for a maintainer at work on one).
+        // KATA_VERIFY_ATTACKS=01-reach-out,05-links replays only those attacks (for a maintainer at work on
+        // one); "broken" and "stubs" there name those scenarios ("broken" is checked against one grade of
+        // the solutions, which it then brings along).
         string[]? only = Environment.GetEnvironmentVariable("KATA_VERIFY_ATTACKS") is { Length: > 0 } named ? [.. named.Split(',')] : null;
+        bool Wanted(string scenario) => only is null || only.Contains(scenario);
         var clock = Stopwatch.StartNew();
         using var attacks = new AttackTargets(root, grades);
         jobs.AddRange(AttackJobs(root, scratch, session, attacks, only));
 
-        GradeReport[] full = new GradeReport[3];
-        GradeReport[] stubs = new GradeReport[2];
+        GradeReport[] full = new GradeReport[only is null ? 3 : Wanted("broken") ? 1 : 0];
+        GradeReport[] stubs = new GradeReport[Wanted("stubs") ? 2 : 0];
         GradeReport? broken = null;
-        if (only is null)
+
+        // 1. The reference solutions, three times: full marks, the same bytes each time.
+        string solutions = MakeSubmission(root, scratch, "solutions", fromSolutions: true);
+        jobs.AddRange(Enumerable.Range(0, full.Length).Select(i => new GradeJob($"solutions ({i + 1} of {full.Length})", () => full[i] = Grade(session, "solutions", solutions, Path.Combine(grades, $"solutions-{i + 1}")), _ => [])));
+
+        // 2. The stubs, twice: nothing passes, and the two grade.json files are byte-identical.
+        string stubsDir = MakeSubmission(root, scratch, "stubs", fromSolutions: false);
+        jobs.AddRange(Enumerable.Range(0, stubs.Length).Select(i => new GradeJob($"stubs ({i + 1} of 2)", () => stubs[i] = Grade(session, "stubs", stubsDir, Path.Combine(grades, $"stubs-{i + 1}")), _ => [])));
+
+        // 3. The solutions with an edited test, an endless loop in Subtract and endless recursion in
+        //    Derivative (tests/scenarios/broken).
+        if (Wanted("broken"))
         {
-            // 1. The reference solutions, three times: full marks, the same bytes each time.
-            string solutions = MakeSubmission(root, scratch, "solutions", fromSolutions: true);
-            jobs.AddRange(Enumerable.Range(0, 3).Select(i => new GradeJob($"solutions ({i + 1} of 3)", () => full[i] = Grade(session, "solutions", solutions, Path.Combine(grades, $"solutions-{i + 1}")), _ => [])));
-
-            // 2. The stubs, twice: nothing passes, and the two grade.json files are byte-identical.
-            string stubsDir = MakeSubmission(root, scratch, "stubs", fromSolutions: false);
-            jobs.AddRange(Enumerable.Range(0, 2).Select(i => new GradeJob($"stubs ({i + 1} of 2)", () => stubs[i] = Grade(session, "stubs", stubsDir, Path.Combine(grades, $"stubs-{i + 1}")), _ => [])));
-
-            // 3. The solutions with an edited test, an endless loop in Scale and endless recursion in Derivative.
             string brokenDir = BrokenSolutions(root, scratch);
-            jobs.Add(new GradeJob("broken", () => broken = Grade(session, "broken", brokenDir, Path.Combine(grades, "broken")), _ => [], Weight: 4)); // the longest (an endless loop, a crash): first
+            jobs.Add(new GradeJob("broken", () => broken = Grade(session, "broken", brokenDir, Path.Combine(grades, "broken")), _ => [], Weight: 4)); // among the longest (an endless loop, a crash): first
         }
 
         // The grades side by side, the longest first, then the ones that must be alone; each one's problems
@@ -109,6 +114,11 @@ public static class GradingScenarios
         var gradesTime = clock.Elapsed;
         if (only is not null)
         {
+            if (broken is not null && full is [{ } reference])
+            {
+                CheckBroken(broken, reference, problems);
+            }
+
             return;
         }
 
@@ -191,17 +201,7 @@ public static class GradingScenarios
         foreach (Attacks.Attack attack in Attacks.All.Where(a => only is null || only.Contains(a.Name)))
         {
             string dir = MakeSubmission(root, scratch, attack.Name, attack.Solutions);
-            string payload = Path.Combine(root, "tests", "scenarios", "attacks", attack.Name);
-            if (Directory.Exists(payload))
-            {
-                foreach (string file in Directory.EnumerateFiles(payload, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)))
-                {
-                    string to = Path.Combine(dir, Path.GetRelativePath(payload, file));
-                    Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                    File.WriteAllText(to, Attacks.Fill(File.ReadAllText(file), targets.For(attack.Name)));
-                }
-            }
-
+            LayOver(Path.Combine(root, "tests", "scenarios", "attacks", attack.Name), dir, targets.For(attack.Name));
             attack.Make?.Invoke(new Attacks.AttackContext(dir, root));
             string target = attack.AsGitUrl ? new Uri(dir).AbsoluteUri : dir;
 
@@ -316,14 +316,22 @@ public static class GradingScenarios
             problems.Add($"grading a submission with an edited test: the grade does not name {EditedTest}");
         }
 
-        if (!one.Failures.Any(f => f.Test.Contains("Scale", StringComparison.Ordinal) && f.Message.Contains("LinearAlgebra.Scale", StringComparison.Ordinal)))
+        if (!one.Failures.Any(f => f.Test.Contains("Subtract", StringComparison.Ordinal) && f.Message.Contains("LinearAlgebra.Subtract", StringComparison.Ordinal)))
         {
-            problems.Add("grading a submission with an endless loop in Scale: no Scale test failed naming LinearAlgebra.Scale");
+            problems.Add("grading a submission with an endless loop in Subtract: no Subtract test failed naming LinearAlgebra.Subtract");
         }
 
-        if (one.Methods.Where(m => m.Method is not ("LinearAlgebra.Dot" or "LinearAlgebra.Scale")).Any(m => !m.Complete))
+        if (one.Methods.Where(m => m.Method is not ("LinearAlgebra.Dot" or "LinearAlgebra.Subtract")).Any(m => !m.Complete))
         {
-            problems.Add($"grading the broken solutions: checkpoint 1 lost points beyond Dot and Scale: {string.Join(", ", one.Methods.Where(m => !m.Complete).Select(m => m.Method))}");
+            problems.Add($"grading the broken solutions: checkpoint 1 lost points beyond Dot and Subtract: {string.Join(", ", one.Methods.Where(m => !m.Complete).Select(m => m.Method))}");
+        }
+
+        foreach (string flag in (string[])["tampered", "runaway", "crash"])
+        {
+            if (!broken.Flags.Any(f => f.Kind == flag))
+            {
+                problems.Add($"grading the broken solutions: the grade is not flagged {flag}");
+            }
         }
 
         if (two.Methods.Where(m => m.Method != "Calculus.Derivative").Any(m => !m.Complete) || two.Total != full.Checkpoints.Single(c => c.Id == 2).Total)
@@ -331,26 +339,38 @@ public static class GradingScenarios
             problems.Add($"grading a submission whose Derivative overflows the stack: checkpoint 2 got {two.Passed}/{two.Total} ({two.Status}); only Derivative may lose its points");
         }
 
-        if (Attacks.LostElsewhere(broken) is { Count: > 0 } lost && lost.Any(t => !t.Contains("Dot", StringComparison.Ordinal) && !t.Contains("Scale", StringComparison.Ordinal)))
+        if (Attacks.LostElsewhere(broken) is { Count: > 0 } lost && lost.Any(t => !t.Contains("Dot", StringComparison.Ordinal) && !t.Contains("Subtract", StringComparison.Ordinal)))
         {
             problems.Add($"grading a submission that crashes in checkpoint 2: other tests were lost ({string.Join(", ", lost)}); a crash must cost only its own test");
         }
     }
 
-    // The solutions, broken on purpose: Dot thrown away but one of its tests edited to pass trivially, an
-    // endless loop in Scale, endless recursion (a stack overflow that kills the test host) in Derivative.
+    // The solutions, broken on purpose (tests/scenarios/broken/README.md): Dot thrown away and one of its
+    // tests edited to pass trivially, an endless loop in Subtract, and attack 10's stack overflow in Derivative.
     private static string BrokenSolutions(string root, string scratch)
     {
         string dir = MakeSubmission(root, scratch, "broken", fromSolutions: true);
-        Attacks.Replace(Path.Combine(dir, "tests/NeuralNet.Tests/Checkpoint1.LinearAlgebra/DotTests.cs"), "LinearAlgebra.Dot([-3], [7]).ShouldBe(-21.0, Tolerance);", "(-21.0).ShouldBe(-21.0, Tolerance);");
-        string linearAlgebra = Path.Combine(dir, "exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs");
-        Attacks.Replace(linearAlgebra, "    public static double Dot(double[] a, double[] b)\n    {\n", "    public static double Dot(double[] a, double[] b)\n    {\n        throw new NotImplementedException(\"removed by the verify scenario\");\n");
-        Attacks.Replace(linearAlgebra, "    public static Matrix Scale(Matrix a, double factor)\n    {\n", "    public static Matrix Scale(Matrix a, double factor)\n    {\n        while (factor == factor) { }\n");
-        Attacks.Replace(
-            Path.Combine(dir, "exercises/Checkpoint2.Optimization/Calculus.cs"),
-            "    public static double Derivative(Func<double, double> f, double x, double h = DefaultStep)\n    {\n",
-            "    public static double Derivative(Func<double, double> f, double x, double h = DefaultStep)\n    {\n        return Derivative(f, x, h);\n");
+        string scenarios = Path.Combine(root, "tests", "scenarios");
+        LayOver(Path.Combine(scenarios, "attacks", "10-crash-in-one-method"), dir, new Dictionary<string, string>());
+        LayOver(Path.Combine(scenarios, "broken"), dir, new Dictionary<string, string>());
         return dir;
+    }
+
+    // Lays a fixture folder's files (all but its README.md files) over a submission, each placeholder
+    // replaced with what it stands for. A fixture that is not there is an error, not an empty attack.
+    private static void LayOver(string fixture, string submission, Dictionary<string, string> placeholders)
+    {
+        if (!Directory.Exists(fixture))
+        {
+            throw new KataException($"The fixture folder {fixture} is missing: every attack and scenario is a folder of tests/scenarios/.");
+        }
+
+        foreach (string file in Directory.EnumerateFiles(fixture, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "README.md"))
+        {
+            string to = Path.Combine(submission, Path.GetRelativePath(fixture, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.WriteAllText(to, Attacks.Fill(File.ReadAllText(file), placeholders));
+        }
     }
 
     /// <summary>A copy of the kata as a learner would submit it (the release's files), with the stubs or the solutions in exercises/.</summary>
