@@ -279,7 +279,7 @@ public sealed class KataLogger : ITestLoggerWithParameters
         }
     }
 
-    // The learner's files of checkpoint N (exercises/CheckpointN.*/), to pick the stub to write first.
+    // The learner's files of checkpoint N (exercises/Checkpoint0N.*/ or CheckpointNN.*/), to pick the stub to write first.
     private static IReadOnlyList<string> LearnerSources(int checkpoint)
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
@@ -287,7 +287,7 @@ public sealed class KataLogger : ITestLoggerWithParameters
             string exercises = Path.Combine(dir.FullName, "exercises");
             if (File.Exists(Path.Combine(dir.FullName, "curriculum.json")) && Directory.Exists(exercises))
             {
-                string? project = Directory.EnumerateDirectories(exercises, $"Checkpoint{checkpoint}.*").FirstOrDefault();
+                string? project = Directory.EnumerateDirectories(exercises, $"Checkpoint{checkpoint:00}.*").FirstOrDefault();
                 return project is null ? [] : StubOrder.Sources(project);
             }
         }

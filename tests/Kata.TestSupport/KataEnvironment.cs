@@ -61,6 +61,6 @@ public static class KataEnvironment
     public static int Unlocked =>
         RevealsEverything ? int.MaxValue : Progress.Unlocked(Curriculum.First.Id);
 
-    /// <summary>A path in the chosen track, e.g. <c>TrackPath("Checkpoint5.Reflection", "REFLECTION.md")</c>.</summary>
+    /// <summary>A path in the chosen track, e.g. <c>TrackPath("Checkpoint05.Reflection", "REFLECTION.md")</c>.</summary>
     public static string TrackPath(params string[] parts) => Path.Combine([Root, Track, .. parts]);
 }

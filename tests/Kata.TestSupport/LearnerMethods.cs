@@ -32,7 +32,7 @@ internal static class LearnerMethods
         return grades;
     }
 
-    /// <summary>"LinearAlgebra.Dot (exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line 12)", several joined with "or".</summary>
+    /// <summary>"LinearAlgebra.Dot (exercises/Checkpoint01.LinearAlgebra/LinearAlgebra.cs:line 12)", several joined with "or".</summary>
     public static string Describe(IReadOnlyList<string> grades) =>
         grades.Count == 0 ? "Your code" : string.Join(" or ", grades.Select(g => Location(g) is { } where ? $"{g} ({where})" : g));
 

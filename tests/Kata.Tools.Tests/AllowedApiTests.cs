@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace Kata.Tools.Tests;
 
 /// <summary>
-/// What learner code may call (tests/NeuralNet.Tests/Rules/allowed-api.json, read by AllowedApi over the
+/// What learner code may call (tests/Kata.Tests/Rules/allowed-api.json, read by AllowedApi over the
 /// uses CodeUses finds in compiled IL): small learner files are compiled here with Roslyn, as the kata's
 /// build would compile them, and checked the way the grader checks a submission.
 /// </summary>
@@ -242,7 +242,7 @@ public sealed class AllowedApiTests
         IReadOnlyList<string> refusals = Refusals(1, $"namespace NeuralNet;\ninternal static class Many\n{{\n{methods}}}\n");
 
         refusals.Count.ShouldBe(AllowedApi.MaxRefusalsPerAssembly + 1);
-        refusals[^1].ShouldBe($"… and {30 - AllowedApi.MaxRefusalsPerAssembly} more uses of the same kind in Checkpoint1.LinearAlgebra.");
+        refusals[^1].ShouldBe($"… and {30 - AllowedApi.MaxRefusalsPerAssembly} more uses of the same kind in Checkpoint01.LinearAlgebra.");
     }
 
     // Compiles the source as checkpoint N's learner assembly (with a portable PDB beside it) and checks it.
@@ -250,11 +250,11 @@ public sealed class AllowedApiTests
     {
         string name = checkpoint switch
         {
-            1 => "Checkpoint1.LinearAlgebra",
-            4 => "Checkpoint4.Learning",
-            9 => "Checkpoint9.TenDigits",
+            1 => "Checkpoint01.LinearAlgebra",
+            4 => "Checkpoint04.Learning",
+            9 => "Checkpoint09.TenDigits",
             12 => "Checkpoint12.FastMatMul",
-            _ => $"Checkpoint{checkpoint}.Test",
+            _ => $"Checkpoint{checkpoint:00}.Test",
         };
         string file = Path.Combine(_scratch, "exercises", name, "Learner.cs");
         SyntaxTree tree = CSharpSyntaxTree.ParseText(SourceText.From(source, Encoding.UTF8), new CSharpParseOptions(LanguageVersion.Preview), path: file);

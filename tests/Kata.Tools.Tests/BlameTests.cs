@@ -22,11 +22,11 @@ public sealed class BlameTests
             $"   at NeuralNet.Matrix.Index(Int32 row, Int32 col) in {matrix}:line 148",
             $"   at NeuralNet.Matrix.get_Item(Int32 row, Int32 col) in {matrix}:line 51",
             $"   at NeuralNet.LinearAlgebra.MatMul(Matrix a, Matrix b) in {algebra}:line 42",
-            $"   at Kata.Tests.Checkpoint1.MatMulTests.MatMul_of_two_2x2_matrices() in {_dir}/tests/NeuralNet.Tests/MatMulTests.cs:line 20");
+            $"   at Kata.Tests.Checkpoint01.MatMulTests.MatMul_of_two_2x2_matrices() in {_dir}/tests/Kata.Tests/MatMulTests.cs:line 20");
 
         string? site = Blame.Describe(trace, "Matrix: entry (0, 2) is outside a 2x2 matrix; rows go from 0 to 1 and columns from 0 to 1.");
 
-        site.ShouldBe("your code: LinearAlgebra.MatMul in exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line 42 — it asked for entry (0, 2) of a 2x2 matrix");
+        site.ShouldBe("your code: LinearAlgebra.MatMul in exercises/Checkpoint01.LinearAlgebra/LinearAlgebra.cs:line 42 — it asked for entry (0, 2) of a 2x2 matrix");
     }
 
     [Test]
@@ -38,20 +38,20 @@ public sealed class BlameTests
             $"   at NeuralNet.Activations.<>c.<Apply>b__2_0(Double v) in {activations}:line 30",
             $"   at NeuralNet.Activations.Apply(Matrix z, Activation activation) in {activations}:line 33");
 
-        Blame.Describe(trace).ShouldBe("your code: Activations.Apply in exercises/Checkpoint1.LinearAlgebra/Activations.cs:line 30");
+        Blame.Describe(trace).ShouldBe("your code: Activations.Apply in exercises/Checkpoint01.LinearAlgebra/Activations.cs:line 30");
     }
 
     [Test]
     public void Without_a_learner_frame_the_test_is_named()
     {
-        string trace = $"   at Kata.Tests.Checkpoint2.GradientTests.Probe() in {_dir}/tests/NeuralNet.Tests/GradientTests.cs:line 7";
+        string trace = $"   at Kata.Tests.Checkpoint02.GradientTests.Probe() in {_dir}/tests/Kata.Tests/GradientTests.cs:line 7";
 
-        Blame.Describe(trace).ShouldBe("test: GradientTests.Probe in tests/NeuralNet.Tests/GradientTests.cs:line 7");
+        Blame.Describe(trace).ShouldBe("test: GradientTests.Probe in tests/Kata.Tests/GradientTests.cs:line 7");
     }
 
     private string Learner(string name, string firstLine)
     {
-        string folder = Path.Combine(_dir, "exercises", "Checkpoint1.LinearAlgebra");
+        string folder = Path.Combine(_dir, "exercises", "Checkpoint01.LinearAlgebra");
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, name);
         File.WriteAllText(path, firstLine + "\n");

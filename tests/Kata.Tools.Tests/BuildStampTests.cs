@@ -13,7 +13,7 @@ public sealed class BuildStampTests
     public void CreateFolder()
     {
         _dir = Directory.CreateTempSubdirectory("kata-stamp-").FullName;
-        _source = Path.Combine(_dir, "exercises", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs");
+        _source = Path.Combine(_dir, "exercises", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs");
         Directory.CreateDirectory(Path.GetDirectoryName(_source)!);
         File.WriteAllText(_source, "class A {}");
         File.SetLastWriteTimeUtc(_source, DateTime.UtcNow.AddMinutes(-10));
@@ -44,7 +44,7 @@ public sealed class BuildStampTests
     public void Build_output_does_not_count_as_a_change()
     {
         BuildStamp.Write(_stamp, "exercises");
-        string output = Path.Combine(_dir, "exercises", "Checkpoint1.LinearAlgebra", "obj", "project.assets.json");
+        string output = Path.Combine(_dir, "exercises", "Checkpoint01.LinearAlgebra", "obj", "project.assets.json");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         File.WriteAllText(output, "{}");
         File.SetLastWriteTimeUtc(output, DateTime.UtcNow.AddMinutes(1));

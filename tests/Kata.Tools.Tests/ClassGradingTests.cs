@@ -28,9 +28,9 @@ public sealed class ClassGradingTests
         string root = KataPaths.Root;
         string stubs = GradingScenarios.MakeSubmission(root, _scratch, "stubs", fromSolutions: false);
         string solved = GradingScenarios.MakeSubmission(root, _scratch, "solved-1", fromSolutions: false);
-        foreach (string file in Directory.EnumerateFiles(Path.Combine(root, "solutions", "Checkpoint1.LinearAlgebra"), "*.cs"))
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(root, "solutions", "Checkpoint01.LinearAlgebra"), "*.cs"))
         {
-            File.Copy(file, Path.Combine(solved, "exercises", "Checkpoint1.LinearAlgebra", Path.GetFileName(file)), overwrite: true);
+            File.Copy(file, Path.Combine(solved, "exercises", "Checkpoint01.LinearAlgebra", Path.GetFileName(file)), overwrite: true);
         }
 
         string[] submissions = [stubs, solved, Path.Combine(_scratch, "submissions", "not-there")];

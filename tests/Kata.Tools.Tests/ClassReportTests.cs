@@ -36,7 +36,7 @@ public sealed partial class ClassReportTests
         SampleClass.Write(_dir, "mallory", SampleClass.Grade(
             "=HYPERLINK(\"http://evil\")<script>alert(1)</script>", 1, null, null,
             new GradeFlag("runaway", "Dot: did not return within 10 s <img src=x onerror=alert(2)>"),
-            new GradeFlag("tampered", "tests/NeuralNet.Tests/Checkpoint1.LinearAlgebra/DotTests.cs (modified)")));
+            new GradeFlag("tampered", "tests/Kata.Tests/Checkpoint01.LinearAlgebra/DotTests.cs (modified)")));
         Directory.CreateDirectory(Path.Combine(_dir, "zed"));
         File.WriteAllText(Path.Combine(_dir, "zed", ClassReport.ErrorFile), "could not clone school/kata-zed: it does not exist, or the read token cannot see it\n");
         Directory.CreateDirectory(Path.Combine(_dir, "broken"));

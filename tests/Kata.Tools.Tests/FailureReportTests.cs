@@ -64,17 +64,17 @@ public sealed class FailureReportTests
         [
             .. Enumerable.Range(0, 3).Select(i => Stub($"Dot_{i}", "Dot")),
             new TestRecord("Rule", "Kata.Tests.Rules.Rule", "Passed", null, "Rules", null, 0),
-            new TestRecord("Gradient", "Kata.Tests.Checkpoint2.Gradient", "Passed", 2, null, null, 0),
-            new TestRecord("Hidden", "Kata.Tests.Checkpoint3.Hidden", "Skipped", 3, null, null, 0),
-            new TestRecord("HoldOut", "Kata.Tests.Checkpoint1.HoldOut.Case", "Passed", 1, "HoldOut", null, 0),
+            new TestRecord("Gradient", "Kata.Tests.Checkpoint02.Gradient", "Passed", 2, null, null, 0),
+            new TestRecord("Hidden", "Kata.Tests.Checkpoint03.Hidden", "Skipped", 3, null, null, 0),
+            new TestRecord("HoldOut", "Kata.Tests.Checkpoint01.HoldOut.Case", "Passed", 1, "HoldOut", null, 0),
         ];
 
         FailureReport.Tally(records).ShouldBe("Ran 6 tests: 3 of checkpoint 1, 1 of checkpoint 2, 1 hold-out and the kata's 1 rule (all pass).");
     }
 
     private static TestRecord Stub(string name, string method) => new(
-        name, "Kata.Tests.Checkpoint1." + name, "Failed", 1, null,
+        name, "Kata.Tests.Checkpoint01." + name, "Failed", 1, null,
         $"Not implemented yet. Checkpoint 1: implement LinearAlgebra.{method} — do it (checkpoints.md#1-linear-algebra).", 0);
 
-    private static TestRecord Failure(string name, string message) => new(name, "Kata.Tests.Checkpoint1." + name, "Failed", 1, null, message, 0);
+    private static TestRecord Failure(string name, string message) => new(name, "Kata.Tests.Checkpoint01." + name, "Failed", 1, null, message, 0);
 }

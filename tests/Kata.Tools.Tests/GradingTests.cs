@@ -88,15 +88,15 @@ public sealed class GradingTests
         DirectoryInfo dir = Directory.CreateTempSubdirectory("kata-links-");
         try
         {
-            string exercises = Directory.CreateDirectory(Path.Combine(dir.FullName, "exercises", "Checkpoint1.LinearAlgebra")).FullName;
+            string exercises = Directory.CreateDirectory(Path.Combine(dir.FullName, "exercises", "Checkpoint01.LinearAlgebra")).FullName;
             File.WriteAllText(Path.Combine(exercises, "Mine.cs"), "// mine\n");
             File.CreateSymbolicLink(Path.Combine(exercises, "Zeros.cs"), "/dev/zero");
             Directory.CreateSymbolicLink(Path.Combine(exercises, "Everything"), "/");
 
             Dictionary<string, string> files = Workspace.ListFiles(dir.FullName, out IReadOnlyList<string> notFiles);
 
-            files.Keys.ShouldBe(["exercises/Checkpoint1.LinearAlgebra/Mine.cs"]);
-            notFiles.ShouldBe(["exercises/Checkpoint1.LinearAlgebra/Everything", "exercises/Checkpoint1.LinearAlgebra/Zeros.cs"], ignoreOrder: true);
+            files.Keys.ShouldBe(["exercises/Checkpoint01.LinearAlgebra/Mine.cs"]);
+            notFiles.ShouldBe(["exercises/Checkpoint01.LinearAlgebra/Everything", "exercises/Checkpoint01.LinearAlgebra/Zeros.cs"], ignoreOrder: true);
         }
         finally
         {

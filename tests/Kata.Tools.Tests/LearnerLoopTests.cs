@@ -51,7 +51,7 @@ public sealed class LearnerLoopTests
     [Order(2)]
     public void An_index_error_in_the_learners_MatMul_is_blamed_on_their_MatMul()
     {
-        string file = Path.Combine(_copy, "exercises", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs");
+        string file = Path.Combine(_copy, "exercises", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs");
         string stubs = File.ReadAllText(file);
         try
         {
@@ -81,7 +81,7 @@ public sealed class LearnerLoopTests
                 .Where(t => t.GetProperty("name").GetString() == "MatMul_of_two_2x2_matrices_matches_the_hand_computed_product")
                 .Select(t => t.GetProperty("site").GetString() ?? "(none)")];
             sites.ShouldHaveSingleItem();
-            sites[0].ShouldStartWith("your code: LinearAlgebra.MatMul in exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line ");
+            sites[0].ShouldStartWith("your code: LinearAlgebra.MatMul in exercises/Checkpoint01.LinearAlgebra/LinearAlgebra.cs:line ");
             sites[0].ShouldEndWith(" — it asked for entry (0, 2) of a 2x2 matrix");
             string blame = sites[0][..sites[0].IndexOf(" — ", StringComparison.Ordinal)] + " — it asked for entry (";
             output.Any(l => l.Trim().StartsWith(blame, StringComparison.Ordinal))
@@ -99,12 +99,12 @@ public sealed class LearnerLoopTests
     {
         // The solutions' checkpoint 1, with the counter of Dot's loop never increased. Nine tests call Dot:
         // the first is stopped after its limit, the later ones fail at once naming the same method.
-        string project = Path.Combine(_copy, "exercises", "Checkpoint1.LinearAlgebra");
+        string project = Path.Combine(_copy, "exercises", "Checkpoint01.LinearAlgebra");
         string file = Path.Combine(project, "LinearAlgebra.cs");
         string stubs = File.ReadAllText(file);
         try
         {
-            string solution = File.ReadAllText(Path.Combine(KataPaths.Root, "solutions", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs"));
+            string solution = File.ReadAllText(Path.Combine(KataPaths.Root, "solutions", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs"));
             const string Loop = "for (int i = 0; i < a.Length; i++)";
             solution.ShouldContain(Loop, customMessage: "the solution's Dot changed; update this test");
             File.WriteAllText(file, solution.Replace(Loop, "for (int i = 0; i < a.Length;)", StringComparison.Ordinal));
@@ -122,7 +122,7 @@ public sealed class LearnerLoopTests
             string[] messages = [.. failed.Select(t => t.GetProperty("message").GetString() ?? string.Empty)];
             failed.Count(t => t.GetProperty("seconds").GetDouble() > 2).ShouldBe(1, $"only the first test that meets the loop should wait for the limit (the run took {clock.Elapsed.TotalSeconds:0.0} s)");
             messages.Length.ShouldBeGreaterThanOrEqualTo(5, "every Dot test fails");
-            messages.ShouldAllBe(m => m.Contains("LinearAlgebra.Dot (exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line", StringComparison.Ordinal));
+            messages.ShouldAllBe(m => m.Contains("LinearAlgebra.Dot (exercises/Checkpoint01.LinearAlgebra/LinearAlgebra.cs:line", StringComparison.Ordinal));
             messages.Count(m => m.Contains("CPU time without returning", StringComparison.Ordinal)).ShouldBe(1, "one test meets the loop; the others are not run");
         }
         finally
@@ -136,7 +136,7 @@ public sealed class LearnerLoopTests
     public void Code_the_kata_refuses_stops_every_test_with_one_sentence_naming_the_method_the_line_and_why()
     {
         // A Dot that looks at the call stack to find out which test is asking.
-        string file = Path.Combine(_copy, "exercises", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs");
+        string file = Path.Combine(_copy, "exercises", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs");
         string stubs = File.ReadAllText(file);
         try
         {
@@ -150,7 +150,7 @@ public sealed class LearnerLoopTests
             using JsonDocument report = JsonDocument.Parse(File.ReadAllText(json));
             string[] messages = [.. report.RootElement.GetProperty("tests").EnumerateArray().Select(t => t.GetProperty("message").GetString() ?? string.Empty)];
             messages.ShouldAllBe(m => m.StartsWith("Not run: your code uses what the kata does not allow", StringComparison.Ordinal), "no test runs code the grader would refuse");
-            messages[0].ShouldContain("LinearAlgebra.Dot (exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line 13) uses new System.Diagnostics.StackTrace(…)");
+            messages[0].ShouldContain("LinearAlgebra.Dot (exercises/Checkpoint01.LinearAlgebra/LinearAlgebra.cs:line 13) uses new System.Diagnostics.StackTrace(…)");
             messages[0].ShouldContain("looking at the call stack is not part of the kata");
             output.Count(l => l.Contains("Not run: your code uses what the kata does not allow", StringComparison.Ordinal))
                 .ShouldBe(1, "the learner reads the reason once:\n" + string.Join('\n', output));

@@ -9,7 +9,7 @@ namespace Kata.Tools.Tests;
 /// </summary>
 public sealed class WitnessAndLiveResultsTests
 {
-    private const string Test = "Kata.Tests.Checkpoint1.DotTests.Dot_of_two_vectors_is_the_sum_of_products";
+    private const string Test = "Kata.Tests.Checkpoint01.DotTests.Dot_of_two_vectors_is_the_sum_of_products";
 
     [Test]
     public void A_witness_line_signed_with_the_hosts_key_gives_the_tests_outcome()

@@ -76,12 +76,12 @@ public sealed partial class ZeroInstallTests
     public void Every_test_reaches_the_Test_Explorer_with_its_Checkpoint_as_a_trait()
     {
         // The Test Explorers of Visual Studio, Rider and VS Code's C# Dev Kit discover tests through VSTest,
-        // as here; VS Code shows them under their namespaces (Kata.Tests.Checkpoint1, …), Visual Studio
+        // as here; VS Code shows them under their namespaces (Kata.Tests.Checkpoint01, …), Visual Studio
         // groups them by the trait too. Discovery in a fresh process, as an IDE does it.
-        string project = Path.Combine(KataPaths.Root, "tests", "NeuralNet.Tests", "NeuralNet.Tests.csproj");
+        string project = Path.Combine(KataPaths.Root, "tests", "Kata.Tests", "Kata.Tests.csproj");
         string log = Path.Combine(KataPaths.Root, "artifacts", "verify", "discovery-build.log");
         DotnetTest.Build(KataPaths.Root, "solutions", log, project).ShouldBeTrue($"the tests did not build; see {log}");
-        string assembly = Path.Combine(KataPaths.Root, "tests", "NeuralNet.Tests", "bin", "Debug", "net10.0", "NeuralNet.Tests.dll");
+        string assembly = Path.Combine(KataPaths.Root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.Tests.dll");
 
         var console = new VsTestConsoleWrapper(VsTestConsole(), new ConsoleParameters());
         var found = new Discovered();
@@ -102,7 +102,7 @@ public sealed partial class ZeroInstallTests
                let space = CheckpointNamespace().Match(test.FullyQualifiedName)
                where space.Success
                let traits = test.Traits.Where(t => t.Name == "Checkpoint").Select(t => t.Value).ToList()
-               where traits.Count != 1 || traits[0] != space.Groups["n"].Value
+               where traits.Count != 1 || traits[0] != int.Parse(space.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture)
                select $"{test.FullyQualifiedName}: Checkpoint trait {string.Join(", ", traits)}",
         ];
         wrong.ShouldBeEmpty();

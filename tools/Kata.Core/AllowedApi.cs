@@ -12,7 +12,7 @@ namespace Kata.Core;
 public sealed class AllowedApi
 {
     /// <summary>The allowlist, relative to the kata's root.</summary>
-    public const string FileName = "tests/NeuralNet.Tests/Rules/allowed-api.json";
+    public const string FileName = "tests/Kata.Tests/Rules/allowed-api.json";
 
     /// <summary>At most this many sentences per assembly: one mistake repeated in a loop should not bury the others.</summary>
     public const int MaxRefusalsPerAssembly = 12;

@@ -16,7 +16,7 @@ public static partial class Blame
 
     /// <summary>
     /// One line saying where a failure happened, e.g. <c>your code: LinearAlgebra.MatMul in
-    /// exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line 42</c>, or <c>test: …</c> when no
+    /// exercises/Checkpoint01.LinearAlgebra/LinearAlgebra.cs:line 42</c>, or <c>test: …</c> when no
     /// learner frame is on the stack, or null. When the learner's code reached a provided file that
     /// rejected an index (the Matrix indexer), the line also says which index and which shape, taken
     /// from <paramref name="message"/>.
@@ -110,7 +110,7 @@ public static partial class Blame
             return named.Count >= 2 ? $"{named[^2]}.{named[^1]}" : string.Join('.', named);
         }
 
-        // "LinearAlgebra.MatMul in exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line 42".
+        // "LinearAlgebra.MatMul in exercises/Checkpoint01.LinearAlgebra/LinearAlgebra.cs:line 42".
         public override string ToString()
         {
             string location = Path;

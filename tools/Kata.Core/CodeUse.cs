@@ -8,7 +8,7 @@ namespace Kata.Core;
 /// <param name="Type">The type's full name, nested types with '+', generic arity with '`' ("System.Collections.Generic.List`1").</param>
 /// <param name="Member">The member's IL name, or null when only the type is used.</param>
 /// <param name="Site">The learner's method (or type) that uses it, as a learner reads it: "LinearAlgebra.Add".</param>
-/// <param name="Location">"exercises/Checkpoint1.LinearAlgebra/LinearAlgebra.cs:line 42" when the PDB tells, else null.</param>
+/// <param name="Location">"exercises/Checkpoint01.LinearAlgebra/LinearAlgebra.cs:line 42" when the PDB tells, else null.</param>
 /// <param name="Structural">For a use refused by its form rather than its name: why, in words; else null.</param>
 public sealed record CodeUse(string Type, string? Member, string Site, string? Location, string? Structural = null)
 {

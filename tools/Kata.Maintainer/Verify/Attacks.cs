@@ -245,20 +245,20 @@ public static class Attacks
     // 05 and 06: what their folders cannot hold, since a folder's files are laid over the submission as text.
     private static void Links(AttackContext c)
     {
-        string file = Path.Combine(c.Submission, "exercises", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs");
+        string file = Path.Combine(c.Submission, "exercises", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs");
         File.Delete(file);
 
         // A symbolic link (to the solutions, whose path is known only at grade time) is not a file's text.
-        File.CreateSymbolicLink(file, Path.GetRelativePath(Path.GetDirectoryName(file)!, Path.Combine(c.Root, "solutions", "Checkpoint1.LinearAlgebra", "LinearAlgebra.cs")));
+        File.CreateSymbolicLink(file, Path.GetRelativePath(Path.GetDirectoryName(file)!, Path.Combine(c.Root, "solutions", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs")));
 
         // A link to /dev/zero: copied as text, it would be read without end.
-        File.CreateSymbolicLink(Path.Combine(c.Submission, "exercises", "Checkpoint1.LinearAlgebra", "Zeros.cs"), "/dev/zero");
+        File.CreateSymbolicLink(Path.Combine(c.Submission, "exercises", "Checkpoint01.LinearAlgebra", "Zeros.cs"), "/dev/zero");
 
         // A link to a folder (the root of the machine) is not a file either.
-        Directory.CreateSymbolicLink(Path.Combine(c.Submission, "exercises", "Checkpoint2.Optimization", "Elsewhere"), "/");
+        Directory.CreateSymbolicLink(Path.Combine(c.Submission, "exercises", "Checkpoint02.Optimization", "Elsewhere"), "/");
 
         // A FIFO cannot be committed to git, and reading one waits for a writer.
-        Run(c.Submission, "mkfifo", Path.Combine(c.Submission, "exercises", "Checkpoint2.Optimization", "Pipe.cs"));
+        Run(c.Submission, "mkfifo", Path.Combine(c.Submission, "exercises", "Checkpoint02.Optimization", "Pipe.cs"));
     }
 
     // 06: the same links and FIFO, committed (git history made at grade time: a repository is no file of a folder).

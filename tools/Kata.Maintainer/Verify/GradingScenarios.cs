@@ -303,7 +303,7 @@ public static class GradingScenarios
 
     private static void CheckBroken(GradeReport broken, GradeReport full, List<string> problems)
     {
-        const string EditedTest = "tests/NeuralNet.Tests/Checkpoint1.LinearAlgebra/DotTests.cs";
+        const string EditedTest = "tests/Kata.Tests/Checkpoint01.LinearAlgebra/DotTests.cs";
         CheckpointGrade one = broken.Checkpoints.Single(c => c.Id == 1);
         CheckpointGrade two = broken.Checkpoints.Single(c => c.Id == 2);
         if (one.Failures.FirstOrDefault(f => f.Test == "Dot_of_vectors_of_length_one_is_the_product") is null)

@@ -52,8 +52,8 @@ public static class MutationCheck
             string report = Path.Combine(reports, $"checkpoint{checkpoint.Id}");
             var arguments = new List<string>
             {
-                "stryker", "--project", checkpoint.Project + ".csproj", "--test-project", "NeuralNet.Tests.csproj",
-                "--test-case-filter", $"FullyQualifiedName~Kata.Tests.Checkpoint{checkpoint.Id}.&FullyQualifiedName!~MnistGradeTests",
+                "stryker", "--project", checkpoint.Project + ".csproj", "--test-project", "Kata.Tests.csproj",
+                "--test-case-filter", $"FullyQualifiedName~Kata.Tests.Checkpoint{checkpoint.Id:00}.&FullyQualifiedName!~MnistGradeTests",
                 "--reporter", "Json", "--reporter", "Html", "--output", report, "--skip-version-check", "--concurrency", "1",
             };
             foreach (string provided in Directory.EnumerateFiles(project, "*.cs").Where(Blame.IsProvided))
@@ -63,7 +63,7 @@ public static class MutationCheck
 
             string log = Path.Combine(reports, $"checkpoint{checkpoint.Id}.log");
             ProcessResult run = ProcessRunner.Run(
-                "dotnet", arguments, Path.Combine(copy, "tests", "NeuralNet.Tests"), log,
+                "dotnet", arguments, Path.Combine(copy, "tests", "Kata.Tests"), log,
                 environment: new Dictionary<string, string?> { ["KataTrack"] = "solutions" }, timeout: TimeSpan.FromMinutes(60));
             string json = Path.Combine(report, "reports", "mutation-report.json");
             if (run.ExitCode != 0 || !File.Exists(json))

@@ -33,7 +33,7 @@ public static partial class ReleaseCheck
         ];
         string[] holdOutNames =
         [
-            .. tracked.Where(f => roles.IsInstructorOnly(f) && !roles.IsSolutions(f) && f.StartsWith("tests/NeuralNet.Tests/", StringComparison.Ordinal) && f.EndsWith(".cs", StringComparison.Ordinal))
+            .. tracked.Where(f => roles.IsInstructorOnly(f) && !roles.IsSolutions(f) && f.StartsWith("tests/Kata.Tests/", StringComparison.Ordinal) && f.EndsWith(".cs", StringComparison.Ordinal))
                 .SelectMany(f => TestName().Matches(File.ReadAllText(Path.Combine(root, f))).Select(m => m.Groups["name"].Value)),
         ];
 

@@ -177,7 +177,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         // and, in the sandbox, makes the host non-dumpable before any learner code runs (StartupHook.cs).
         var hostEnvironment = new Dictionary<string, string>(testEnvironment)
         {
-            ["DOTNET_STARTUP_HOOKS"] = Path.Combine(workspace.Root, "tests", "NeuralNet.Tests", "bin", "Debug", "net10.0", "Kata.TestSupport.dll"),
+            ["DOTNET_STARTUP_HOOKS"] = Path.Combine(workspace.Root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.TestSupport.dll"),
         };
         if (session.Sandbox is not null)
         {
@@ -226,7 +226,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
                 },
                 ["--no-build", OptimizeLearnerCode, "--settings", settings],
                 timeout: left < RunTimeout ? left : RunTimeout,
-                target: Path.Combine(workspace.Root, "tests", "NeuralNet.Tests", "NeuralNet.Tests.csproj"),
+                target: Path.Combine(workspace.Root, "tests", "Kata.Tests", "Kata.Tests.csproj"),
                 wrapper: session.Sandbox?.Outer([]),
                 visibleLog: true);
 

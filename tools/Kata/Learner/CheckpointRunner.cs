@@ -40,7 +40,7 @@ public sealed partial class CheckpointRunner(string root)
             "exercises",
             LogPath,
             extraArguments: arguments,
-            target: Path.Combine(root, "tests", "NeuralNet.Tests", "NeuralNet.Tests.csproj"),
+            target: Path.Combine(root, "tests", "Kata.Tests", "Kata.Tests.csproj"),
             cancellationToken: cancellationToken);
         clock.Stop();
 

@@ -15,7 +15,7 @@ public static class Hints
         string locked = checkpoint.State == StepState.Locked ? " [grey](still locked)[/]" : string.Empty;
         if (count == 0)
         {
-            Terminal.Line($"{Terminal.Escape(c.Name)}{locked} has no hints yet. Read {c.DocLink}, and the test names in tests/NeuralNet.Tests/{Terminal.Escape(c.Project)}/: they say what is expected.");
+            Terminal.Line($"{Terminal.Escape(c.Name)}{locked} has no hints yet. Read {c.DocLink}, and the test names in tests/Kata.Tests/{Terminal.Escape(c.Project)}/: they say what is expected.");
             return;
         }
 
@@ -41,7 +41,7 @@ public static class Hints
         {
             Write(c, count - 1, locked);
             Terminal.Line($"[grey]That was the last of the {count} hints for checkpoint {c.Id}; `./kata hint {c.Id} --again` shows all of them. "
-                + $"Still stuck? Read the failing test in tests/NeuralNet.Tests/{Terminal.Escape(c.Project)}/ — its comments often work the example by hand.[/]");
+                + $"Still stuck? Read the failing test in tests/Kata.Tests/{Terminal.Escape(c.Project)}/ — its comments often work the example by hand.[/]");
             return;
         }
 
