@@ -63,18 +63,20 @@ public static class VerifyCommand
         }
 
         // The hold-outs draw their inputs from a seed of each submission's own: correct code must pass for
-        // every seed, so the solutions run them again with a few more (fixed, so CI stays repeatable).
-        foreach (string seed in HoldOutSeeds)
+        // every seed, so the solutions run them again with a few more (fixed, so CI stays repeatable). The
+        // three runs use the build above and run side by side (each is one thread of tests, most of it).
+        TestRunReport[] drawn = new TestRunReport[HoldOutSeeds.Length];
+        Parallel.For(0, HoldOutSeeds.Length, i => drawn[i] = DotnetTest.Run(
+            root,
+            "solutions",
+            Path.Combine(outDir, $"holdouts-seed-{HoldOutSeeds[i]}.log"),
+            new Dictionary<string, string?>(gradeMode) { ["KATA_HOLDOUT_SEED"] = HoldOutSeeds[i] },
+            ["--no-build", "--filter", "Kind=HoldOut"],
+            echo: echo));
+        foreach ((string seed, TestRunReport run) in HoldOutSeeds.Zip(drawn))
         {
-            TestRunReport drawn = DotnetTest.Run(
-                root,
-                "solutions",
-                Path.Combine(outDir, $"holdouts-seed-{seed}.log"),
-                new Dictionary<string, string?>(gradeMode) { ["KATA_HOLDOUT_SEED"] = seed },
-                ["--no-build", "--filter", "Kind=HoldOut"],
-                echo: echo);
-            CheckRan(drawn, $"solutions (hold-outs, seed {seed})", problems);
-            foreach (TestRecord test in drawn.Tests.Where(t => !t.Passed))
+            CheckRan(run, $"solutions (hold-outs, seed {seed})", problems);
+            foreach (TestRecord test in run.Tests.Where(t => !t.Passed))
             {
                 problems.Add($"solutions, hold-outs drawn with seed {seed}: {test.FullyQualifiedName} {test.Outcome.ToLowerInvariant()}: {FirstLine(test.Message)}");
             }

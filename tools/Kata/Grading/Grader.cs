@@ -43,26 +43,36 @@ public sealed class Grader(GradingSession session, TextWriter progress)
     public GradeReport Grade(string submissionName, string submission, string logDirectory, int? only = null)
     {
         DirectoryInfo scratch = Directory.CreateTempSubdirectory("kata-grade-");
+        WorkspacePool.Lease? lease = null;
+        bool completed = false;
         try
         {
             // Folders below the private one get names nobody can guess: when the grader is root, the
             // sandbox's user may pass through the private folder but not list it (Sandbox.PreparePrivateFolder).
             session.Sandbox?.PreparePrivateFolder(scratch.FullName);
-            var workspace = Workspace.Create(session.Pristine, submission, Path.Combine(scratch.FullName, Unguessable("work")));
-            return Grade(submissionName, workspace, scratch.FullName, logDirectory, only);
+
+            // The build folder of an earlier grade of this session, if one is free: its sources become this
+            // submission's, and the build compiles only what differs (WorkspacePool).
+            lease = session.Workspaces.Take();
+            var workspace = Workspace.Create(session.Pristine, submission, lease.Path);
+            GradeReport report = Grade(submissionName, workspace, scratch.FullName, logDirectory, only);
+            completed = true;
+            return report;
         }
         finally
         {
+            // KATA_GRADE_KEEP=1 keeps this grade's folders as they are, for a maintainer looking into it.
+            bool keep = Environment.GetEnvironmentVariable("KATA_GRADE_KEEP") is "1";
+            lease?.Return(reusable: completed && !keep);
             try
             {
-                // KATA_GRADE_KEEP=1 keeps the private folder, for a maintainer looking into a grade.
-                if (Environment.GetEnvironmentVariable("KATA_GRADE_KEEP") is not "1")
+                if (!keep)
                 {
                     scratch.Delete(recursive: true);
                 }
                 else
                 {
-                    progress.WriteLine($"Kept {scratch.FullName}.");
+                    progress.WriteLine($"Kept {scratch.FullName} and the workspace {lease?.Path}.");
                 }
             }
             catch (IOException)

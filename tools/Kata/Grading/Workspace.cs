@@ -45,26 +45,27 @@ public sealed class Workspace
     public IReadOnlyList<string> Ignored { get; }
 
     /// <summary>
-    /// Builds a fresh workspace at <paramref name="target"/> from the <paramref name="pristine"/> kata and
-    /// the <paramref name="submission"/> (a copy of a learner's repository).
+    /// Makes the workspace at <paramref name="target"/> from the <paramref name="pristine"/> kata and the
+    /// <paramref name="submission"/> (a copy of a learner's repository). The folder may hold an earlier
+    /// grade's workspace (<see cref="WorkspacePool"/>): its build output stays, every other file becomes
+    /// exactly what this grade needs — files that differ are written with a fresh time stamp (so MSBuild
+    /// rebuilds what they feed, even where the submission's file is older than the last build), files this
+    /// grade does not have are deleted, and identical files are left alone (so what they feed need not be
+    /// rebuilt).
     /// </summary>
     public static Workspace Create(string pristine, string submission, string target)
     {
-        if (Directory.Exists(target))
-        {
-            Directory.Delete(target, recursive: true);
-        }
-
         Directory.CreateDirectory(target);
         FileRoles roles = RolesOf(pristine);
         Dictionary<string, string> pristineFiles = ListFiles(pristine);
 
         // 1. Everything of the pristine kata except the learner's tracks.
+        var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach ((string relative, string full) in pristineFiles)
         {
             if (!roles.IsSolutions(relative))
             {
-                Copy(full, Path.Combine(target, relative));
+                wanted[relative] = full;
             }
         }
 
@@ -93,9 +94,11 @@ public sealed class Workspace
             }
             else if (!unchanged)
             {
-                Copy(full, Path.Combine(target, relative));
+                wanted[relative] = full;
             }
         }
+
+        Synchronize(target, wanted);
 
         // 3. What the submission changed among the files that decide the grade.
         var tampered = new List<string>();
@@ -169,17 +172,43 @@ public sealed class Workspace
         return SHA256.HashData(first).AsSpan().SequenceEqual(SHA256.HashData(second));
     }
 
+    // Makes the files of target (build output, caches and git internals aside) exactly wanted's.
+    private static void Synchronize(string target, Dictionary<string, string> wanted)
+    {
+        foreach ((string relative, string full) in ListFiles(target))
+        {
+            if (!wanted.ContainsKey(relative))
+            {
+                File.Delete(full);
+            }
+        }
+
+        foreach ((string relative, string from) in wanted)
+        {
+            string to = Path.Combine(target, relative);
+            if (!File.Exists(to) || new FileInfo(to).LinkTarget is not null || !SameContent(from, to))
+            {
+                Copy(from, to);
+            }
+        }
+    }
+
     private static void Copy(string from, string to)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Delete(to);
         if (new FileInfo(from).Length == 0)
         {
             File.WriteAllBytes(to, []); // never opened: it may be a FIFO or a device that looks empty
         }
         else
         {
-            File.Copy(from, to, overwrite: true);
+            File.Copy(from, to);
         }
+
+        // File.Copy keeps the source's time stamp, which may be older than the last build of this folder:
+        // MSBuild would then keep the previous grade's assembly. Written now, it is newer than any output.
+        File.SetLastWriteTimeUtc(to, DateTime.UtcNow);
     }
 
     /// <summary>Every file below <paramref name="root"/> except build output, caches and git internals, keyed by its relative path with '/'.</summary>
