@@ -123,10 +123,19 @@ public static class VerifyCommand
             }
         }
 
+        // The tooling tests also say how much of the tooling they run (coverlet, the test projects' collector).
+        string coverage = Path.Combine(outDir, "coverage");
+        if (Directory.Exists(coverage))
+        {
+            Directory.Delete(coverage, recursive: true);
+        }
+
         TestRunReport tools = DotnetTest.Run(
             root, "solutions", Path.Combine(outDir, "tools.log"), echo: echo, annotateOnGitHub: true,
-            target: Path.Combine(root, "tests", "Kata.Tools.Tests", "Kata.Tools.Tests.csproj"));
+            target: Path.Combine(root, "tests", "Kata.Tools.Tests", "Kata.Tools.Tests.csproj"),
+            extraArguments: ["--collect", "XPlat Code Coverage", "--results-directory", coverage, "--", $"DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Exclude={ToolingCoverage.Excluded}"]);
         CheckRan(tools, "tools", problems);
+        Console.WriteLine($"     {ToolingCoverage.Summary(root, coverage)}");
         // A tooling test that needs an optional tool (Node.js, Chromium) says so and is skipped where the tool
         // is missing: a note, not a problem. .ci/run installs them.
         foreach (TestRecord test in tools.Tests.Where(t => !t.Passed && t.Outcome != "Skipped"))
