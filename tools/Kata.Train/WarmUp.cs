@@ -69,6 +69,9 @@ internal sealed record WarmUp(int Batches, double Seconds, double ProductsPerBat
             {
                 return null; // its Train never reported a batch: nothing to time
             }
+
+            // A Train that swallowed the exception ends its pass normally: stop on the clock instead.
+            enough |= clock.Elapsed >= Budget && timed > 1;
         }
 
         double perBatch = ((products?.Invoke() ?? 0) - before) / (double)seen;
