@@ -10,6 +10,7 @@ return Cli.Invoke(
         .. LearnerCommands.All().Select(c => c.Name == "grade" ? ClassGradeCommand.Create() : c),
         ReleaseCommand.Create(),
         ReportCommand.Create(),
+        SimilarCommand.Create(),
         VerifyCommand.Create(),
         DocsCommand.Create(),
     ]),

@@ -12,8 +12,9 @@ namespace Kata.Instructor.Grading;
 public static class ClassGrading
 {
     /// <summary>
-    /// Grades every submission and writes its files into <paramref name="folderOf"/>(name). Calls
-    /// <paramref name="graded"/> (one at a time) as each finishes.
+    /// Grades every submission and writes its files into <paramref name="folderOf"/>(name), with
+    /// <paramref name="keepCode"/> also the learner files the grade took (code/, which <c>./kata similar</c>
+    /// and the class report compare). Calls <paramref name="graded"/> (one at a time) as each finishes.
     /// </summary>
     public static IReadOnlyList<SubmissionOutcome> GradeAll(
         GradingSession session,
@@ -22,7 +23,8 @@ public static class ClassGrading
         int? only,
         int jobs,
         TextWriter progress,
-        Action<SubmissionOutcome, string> graded)
+        Action<SubmissionOutcome, string> graded,
+        bool keepCode = false)
     {
         var outcomes = new SubmissionOutcome[submissions.Count];
         var gate = new Lock();
@@ -40,6 +42,11 @@ public static class ClassGrading
                     string dir = Submission.Fetch(target.Target, Path.Combine(clones.FullName, target.Name));
                     GradeReport grade = new Grader(session, log).Grade(target.Name, dir, Path.Combine(folder, "logs"), only);
                     GradeFiles.Write(folder, grade);
+                    if (keepCode)
+                    {
+                        Similarity.SimilarityInputs.Keep(session.Pristine, dir, folder);
+                    }
+
                     File.Delete(Path.Combine(folder, ClassReport.ErrorFile));
                     outcome = new SubmissionOutcome(target, grade, null);
                 }
@@ -103,7 +110,7 @@ public static class ClassGrading
 
     /// <summary>
     /// Leaves why a submission was not graded in its folder (error.txt, which <c>./kata report</c> reads)
-    /// instead of an earlier grade that would mislead.
+    /// instead of an earlier grade (and its code) that would mislead.
     /// </summary>
     public static void WriteError(string folder, string why)
     {
@@ -112,6 +119,11 @@ public static class ClassGrading
             Directory.CreateDirectory(folder);
             File.Delete(Path.Combine(folder, "grade.json"));
             File.Delete(Path.Combine(folder, "grade.md"));
+            if (Directory.Exists(Path.Combine(folder, Similarity.SimilarityInputs.CodeFolder)))
+            {
+                Directory.Delete(Path.Combine(folder, Similarity.SimilarityInputs.CodeFolder), recursive: true);
+            }
+
             GradeFiles.WriteAtomically(Path.Combine(folder, ClassReport.ErrorFile), TextEscaping.Plain(why) + "\n");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

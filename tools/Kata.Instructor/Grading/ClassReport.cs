@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Kata.Instructor.Similarity;
 
 namespace Kata.Instructor.Grading;
 
@@ -80,8 +81,11 @@ public static class ClassReport
         && g.Checkpoints is not null && g.Checkpoints.All(c => c is { Title: not null, Status: not null, Methods: not null, Failures: not null }
             && c.Failures.All(f => f is { Test: not null, Message: not null }) && c.Methods.All(m => m is { Method: not null }));
 
-    /// <summary>report.html for the submissions, in the order given.</summary>
-    public static string Html(IReadOnlyList<SubmissionOutcome> outcomes)
+    /// <summary>
+    /// report.html for the submissions, in the order given, with the pairs of <paramref name="similarity"/>
+    /// (null: not compared).
+    /// </summary>
+    public static string Html(IReadOnlyList<SubmissionOutcome> outcomes, SimilarityReport? similarity = null)
     {
         var grades = outcomes.Where(o => o.Grade is not null).Select(o => o.Grade!).ToList();
         var html = new StringBuilder();
@@ -108,6 +112,7 @@ public static class ClassReport
         html.Append(MnistHistogram(grades));
         html.AppendLine("</div>");
         html.Append(FlaggedSubmissions(grades));
+        html.Append(SimilarityHtml.Section(similarity));
         html.Append(FailingTestsSection(grades));
         html.Append(RosterTable(outcomes));
         html.Append(CultureInfo.InvariantCulture, $"""
@@ -121,8 +126,11 @@ public static class ClassReport
         return html.ToString();
     }
 
-    /// <summary>The class in markdown, for the job summary of the class workflow: counts per checkpoint, the failing tests, the roster.</summary>
-    public static string Markdown(IReadOnlyList<SubmissionOutcome> outcomes)
+    /// <summary>
+    /// The class in markdown, for the job summary of the class workflow: counts per checkpoint, the failing
+    /// tests, the pairs of <paramref name="similarity"/> that are unusually alike, the roster.
+    /// </summary>
+    public static string Markdown(IReadOnlyList<SubmissionOutcome> outcomes, SimilarityReport? similarity = null)
     {
         var grades = outcomes.Where(o => o.Grade is not null).Select(o => o.Grade!).ToList();
         var md = new StringBuilder();
@@ -154,6 +162,21 @@ public static class ClassReport
             }
 
             md.AppendLine();
+        }
+
+        if (similarity is not null)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Similar submissions:** {TextEscaping.Markdown(SimilarityText.Summary(similarity))}");
+            md.AppendLine();
+            foreach (SimilarPair pair in similarity.Flagged)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {TextEscaping.Markdown(pair.A)} and {TextEscaping.Markdown(pair.B)}: {SimilarityText.Percent(pair.Similarity)} alike; {TextEscaping.Markdown(SimilarityText.Numbers(pair))}");
+            }
+
+            if (similarity.Flagged.Count > 0)
+            {
+                md.AppendLine();
+            }
         }
 
         md.AppendLine("| Submission | Score | Furthest checkpoint | MNIST | Passed | Flags |");
@@ -437,6 +460,15 @@ public static class ClassReport
         .badge { display: inline-block; padding: 0 .45rem; border-radius: 1rem; font-size: .8rem; border: 1px solid; }
         .badge.flag, .badge.error { color: var(--flag); } .badge.pass { color: var(--pass); }
         ul.flagged > li { margin-bottom: .5rem; } .kind { font-weight: 600; color: var(--flag); }
+        article.pair { margin: 1rem 0 2rem; } article.pair h3 { font-size: 1.05rem; margin: .75rem 0 .25rem; }
+        table.fragment { margin: .75rem 0; table-layout: fixed; font: .8rem/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; }
+        table.fragment caption { text-align: left; font: 600 .85rem system-ui, sans-serif; color: var(--muted); padding: .25rem 0; }
+        table.fragment th { font: 600 .8rem system-ui, sans-serif; white-space: normal; overflow-wrap: anywhere; }
+        table.fragment col.ln { width: 3.2rem; }
+        table.fragment td { border: 0; padding: 0 .5rem; white-space: pre; overflow: hidden; text-overflow: ellipsis; }
+        table.fragment td.ln { text-align: right; color: var(--muted); }
+        table.fragment td.shared { background: #fff3c4; } table.fragment td.ln.shared { color: var(--ink); box-shadow: inset 3px 0 var(--flag); }
+        table.fragment td.more { color: var(--muted); font-style: italic; }
         footer { margin-top: 2rem; }
 
         """;
