@@ -11,6 +11,7 @@ return Cli.Invoke(
         ReleaseCommand.Create(),
         ReportCommand.Create(),
         SimilarCommand.Create(),
+        AutogradeCommand.Create(),
         VerifyCommand.Create(),
         DocsCommand.Create(),
     ]),
