@@ -109,7 +109,7 @@ public static class ClassGradeCommand
                         Console.Error.WriteLine($"{TextEscaping.Plain(outcome.Submission.Target)}: {outcome.Error}");
                     }
                 },
-                keepCode: gradingOthers);
+                classRun: gradingOthers);
 
             if (targets.Count > 1)
             {
@@ -118,12 +118,18 @@ public static class ClassGradeCommand
                 string report = Path.Combine(output, "report.html");
                 SimilarityReport? similarity = SimilarityInputs.Class(
                     session.Pristine, outcomes.Where(o => o.Grade is not null).Select(o => (o.Submission.Name, Path.Combine(output, o.Submission.Name))));
-                GradeFiles.WriteAtomically(report, ClassReport.Html(outcomes, similarity));
+                RegradeReport? regrade = Regrade.Changes(outcomes.Where(o => o.Grade is not null).Select(o => (o.Submission.Name, o.Grade!, Path.Combine(output, o.Submission.Name))));
+                GradeFiles.WriteAtomically(report, ClassReport.Html(outcomes, similarity, regrade));
                 Console.WriteLine($"Roster of {outcomes.Count} submissions: {roster}; class report: {report}");
                 gradebook?.Write(output, outcomes, Console.Out);
                 if (similarity is not null)
                 {
                     Console.WriteLine(SimilarityText.Summary(similarity) + " (./kata similar " + output + " shows the fragments)");
+                }
+
+                if (regrade is not null)
+                {
+                    Console.Write(regrade.Text(markdown: false));
                 }
             }
 

@@ -77,10 +77,11 @@ public static class ReportCommand
         GradeFiles.WriteAtomically(roster, ClassGrading.Roster(outcomes));
         SimilarityReport? similarity = SimilarityInputs.Class(
             KataPaths.Root, outcomes.Where(o => o.Grade is not null).Select(o => (o.Submission.Name, Path.Combine(directory, o.Submission.Name))));
-        GradeFiles.WriteAtomically(report, ClassReport.Html(outcomes, similarity));
+        RegradeReport? regrade = Regrade.Changes(outcomes.Where(o => o.Grade is not null).Select(o => (o.Submission.Name, o.Grade!, Path.Combine(directory, o.Submission.Name))));
+        GradeFiles.WriteAtomically(report, ClassReport.Html(outcomes, similarity, regrade));
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
         {
-            File.AppendAllText(summary, ClassReport.Markdown(outcomes, similarity));
+            File.AppendAllText(summary, ClassReport.Markdown(outcomes, similarity, regrade));
         }
 
         int graded = outcomes.Count(o => o.Grade is not null);
@@ -91,6 +92,11 @@ public static class ReportCommand
         if (similarity is not null)
         {
             Console.WriteLine(SimilarityText.Summary(similarity));
+        }
+
+        if (regrade is not null)
+        {
+            Console.Write(regrade.Text(markdown: false));
         }
         return ExitCodes.Ok;
     }

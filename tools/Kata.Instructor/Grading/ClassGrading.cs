@@ -12,9 +12,10 @@ namespace Kata.Instructor.Grading;
 public static class ClassGrading
 {
     /// <summary>
-    /// Grades every submission and writes its files into <paramref name="folderOf"/>(name), with
-    /// <paramref name="keepCode"/> also the learner files the grade took (code/, which <c>./kata similar</c>
-    /// and the class report compare). Calls <paramref name="graded"/> (one at a time) as each finishes.
+    /// Grades every submission and writes its files into <paramref name="folderOf"/>(name). A
+    /// <paramref name="classRun"/> also keeps the learner files the grade took (code/, which <c>./kata
+    /// similar</c> and the class report compare) and moves an earlier grade to previous/ (a regrade). Calls
+    /// <paramref name="graded"/> (one at a time) as each finishes.
     /// </summary>
     public static IReadOnlyList<SubmissionOutcome> GradeAll(
         GradingSession session,
@@ -24,7 +25,7 @@ public static class ClassGrading
         int jobs,
         TextWriter progress,
         Action<SubmissionOutcome, string> graded,
-        bool keepCode = false)
+        bool classRun = false)
     {
         var outcomes = new SubmissionOutcome[submissions.Count];
         var gate = new Lock();
@@ -41,8 +42,13 @@ public static class ClassGrading
                 {
                     string dir = Submission.Fetch(target.Target, Path.Combine(clones.FullName, target.Name));
                     GradeReport grade = new Grader(session, log).Grade(target.Name, dir, Path.Combine(folder, "logs"), only);
+                    if (classRun)
+                    {
+                        Regrade.KeepPrevious(folder);
+                    }
+
                     GradeFiles.Write(folder, grade);
-                    if (keepCode)
+                    if (classRun)
                     {
                         Similarity.SimilarityInputs.Keep(session.Pristine, dir, folder);
                     }
@@ -58,6 +64,11 @@ public static class ClassGrading
                         ? error.Message
                         : $"grading failed ({error.GetType().Name}: {error.Message}); the other submissions were graded";
                     outcome = new SubmissionOutcome(target, null, why);
+                    if (classRun && Directory.Exists(folder))
+                    {
+                        Regrade.KeepPrevious(folder);
+                    }
+
                     WriteError(folder, why);
                 }
 

@@ -83,9 +83,9 @@ public static class ClassReport
 
     /// <summary>
     /// report.html for the submissions, in the order given, with the pairs of <paramref name="similarity"/>
-    /// (null: not compared).
+    /// (null: not compared) and, after a regrade, the grades that changed (<paramref name="regrade"/>).
     /// </summary>
-    public static string Html(IReadOnlyList<SubmissionOutcome> outcomes, SimilarityReport? similarity = null)
+    public static string Html(IReadOnlyList<SubmissionOutcome> outcomes, SimilarityReport? similarity = null, RegradeReport? regrade = null)
     {
         var grades = outcomes.Where(o => o.Grade is not null).Select(o => o.Grade!).ToList();
         var html = new StringBuilder();
@@ -111,6 +111,7 @@ public static class ClassReport
         html.Append(CheckpointBars(grades));
         html.Append(MnistHistogram(grades));
         html.AppendLine("</div>");
+        html.Append(RegradeSection(regrade));
         html.Append(FlaggedSubmissions(grades));
         html.Append(SimilarityHtml.Section(similarity));
         html.Append(FailingTestsSection(grades));
@@ -128,9 +129,10 @@ public static class ClassReport
 
     /// <summary>
     /// The class in markdown, for the job summary of the class workflow: counts per checkpoint, the failing
-    /// tests, the pairs of <paramref name="similarity"/> that are unusually alike, the roster.
+    /// tests, the grades a regrade changed, the pairs of <paramref name="similarity"/> that are unusually
+    /// alike, the roster.
     /// </summary>
-    public static string Markdown(IReadOnlyList<SubmissionOutcome> outcomes, SimilarityReport? similarity = null)
+    public static string Markdown(IReadOnlyList<SubmissionOutcome> outcomes, SimilarityReport? similarity = null, RegradeReport? regrade = null)
     {
         var grades = outcomes.Where(o => o.Grade is not null).Select(o => o.Grade!).ToList();
         var md = new StringBuilder();
@@ -162,6 +164,11 @@ public static class ClassReport
             }
 
             md.AppendLine();
+        }
+
+        if (regrade is not null)
+        {
+            md.AppendLine(regrade.Text(markdown: true));
         }
 
         if (similarity is not null)
@@ -327,6 +334,34 @@ public static class ClassReport
         return svg.ToString();
     }
 
+    // After a regrade: whose grade changed, by how much, and the tests that differ.
+    private static string RegradeSection(RegradeReport? regrade)
+    {
+        if (regrade is null)
+        {
+            return string.Empty;
+        }
+
+        var html = new StringBuilder("<section id=\"regrade\">\n<h2>What the regrade changed</h2>\n");
+        html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"legend\">{Count(regrade.Compared, "grade")} compared with the grade before (each submission's <code>previous/grade.json</code>): {(regrade.Changes.Count == 0 ? "none changed" : $"{regrade.Changes.Count} changed")}.</p>");
+        if (regrade.Changes.Count == 0)
+        {
+            return html.AppendLine("</section>").ToString();
+        }
+
+        html.AppendLine("<table class=\"regrade\"><thead><tr><th scope=\"col\">Submission</th><th scope=\"col\">Points before → after</th><th scope=\"col\">Tests that differ</th></tr></thead><tbody>");
+        foreach (RegradeChange c in regrade.Changes)
+        {
+            IEnumerable<string> tests = c.NowFailing.Select(t => $"<li class=\"now-failing\">now fails: {Breakable(t)}</li>")
+                .Concat(c.NowPassing.Select(t => $"<li class=\"now-passing\">now passes: {Breakable(t)}</li>"))
+                .Concat(c.Notes.Select(n => $"<li>{TextEscaping.Html(n)}</li>"));
+            html.AppendLine(CultureInfo.InvariantCulture,
+                $"<tr data-submission=\"{TextEscaping.Html(c.Submission)}\" data-delta=\"{GradeReport.Number(c.Delta)}\"><td>{TextEscaping.Html(c.Submission)}</td><td class=\"number\">{TextEscaping.Html(Regrade.Summary(c))}</td><td><ul>{string.Concat(tests)}</ul></td></tr>");
+        }
+
+        return html.AppendLine("</tbody></table>").AppendLine("</section>").ToString();
+    }
+
     private static string FlaggedSubmissions(List<GradeReport> grades)
     {
         var flagged = grades.Where(g => g.Flags.Count > 0).ToList();
@@ -469,6 +504,7 @@ public static class ClassReport
         table.fragment td.ln { text-align: right; color: var(--muted); }
         table.fragment td.shared { background: #fff3c4; } table.fragment td.ln.shared { color: var(--ink); box-shadow: inset 3px 0 var(--flag); }
         table.fragment td.more { color: var(--muted); font-style: italic; }
+        table.regrade ul { margin: 0; padding-left: 1.1rem; } li.now-failing { color: var(--flag); } li.now-passing { color: var(--pass); }
         footer { margin-top: 2rem; }
 
         """;
