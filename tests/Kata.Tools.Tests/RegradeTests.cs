@@ -72,7 +72,7 @@ public sealed class RegradeTests
         string html = File.ReadAllText(Path.Combine(grades, "report.html"));
         Regex.Matches(html, "<tr data-submission=\"([^\"]+)\" data-delta=\"([^\"]+)\"").Select(m => (m.Groups[1].Value, m.Groups[2].Value))
             .ShouldBe([("solved", "-" + GradeReport.Number(before.Score - after.Score))], "report.html lists the one grade that changed");
-        html.ShouldContain("now fails: Dot_<wbr>of_<wbr>vectors_<wbr>of_<wbr>length_<wbr>one_<wbr>is_<wbr>the_<wbr>product");
+        html.ShouldContain("now fails: checkpoint 1: Dot_<wbr>of_<wbr>vectors_<wbr>of_<wbr>length_<wbr>one_<wbr>is_<wbr>the_<wbr>product");
     }
 
     // ./kata grade of the two submissions into the same folder, checkpoint 1 only; its output.
