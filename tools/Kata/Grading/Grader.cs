@@ -445,9 +445,12 @@ public sealed class Grader(GradingSession session, TextWriter progress)
     // The test host starts through the sandbox when there is one. (Which tests run is the run list's
     // business: NUnit's own filter does not match parameterised tests by their full names.)
     // Results are sent one at a time (BatchSize 1), so a crash loses none that finished before it.
-    // The test assembly the build wrote: the sandbox runs it with VSTest directly (dotnet test on a
-    // project would evaluate it and its references with MSBuild again, seconds per host for nothing).
-    private static string TestAssembly(string root) => Path.Combine(root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.Tests.dll");
+    /// <summary>
+    /// The test assembly a build of the kata at <paramref name="root"/> writes: grading runs it with VSTest
+    /// directly (dotnet test on the project would evaluate it and its references with MSBuild again, seconds
+    /// per test host for nothing).
+    /// </summary>
+    internal static string TestAssembly(string root) => Path.Combine(root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.Tests.dll");
 
     private static string RunSettings(string? host) =>
         "<RunSettings>\n  <RunConfiguration>\n    <BatchSize>1</BatchSize>\n"

@@ -53,8 +53,8 @@ public sealed record Plan(string Hash, IReadOnlyList<PlannedTest> Tests, IReadOn
                 "exercises",
                 Path.Combine(logs, "plan-list.log"),
                 new Dictionary<string, string?> { ["KATA_GRADE"] = "1", ["KATA_PLAN"] = "1" },
-                ["--no-build"],
-                timeout: TimeSpan.FromMinutes(10));
+                timeout: TimeSpan.FromMinutes(10),
+                target: Grader.TestAssembly(root));
             if (listing.Tests.Count == 0)
             {
                 throw new KataException($"The pristine kata at {pristine} lists no tests; see {listing.LogPath}.", ExitCodes.Environment);
