@@ -194,8 +194,12 @@ public sealed class Workspace
         return SHA256.HashData(first).AsSpan().SequenceEqual(SHA256.HashData(second));
     }
 
-    // Makes the files of target (build output, caches and git internals aside) exactly wanted's.
-    private static void Synchronize(string target, Dictionary<string, string> wanted)
+    /// <summary>
+    /// Makes the files of <paramref name="target"/> (build output, caches and git internals aside) exactly
+    /// <paramref name="wanted"/>'s (relative path → source file): files that differ are written with a fresh
+    /// time stamp, the others deleted, identical ones left alone, so that a build there compiles only what changed.
+    /// </summary>
+    internal static void Synchronize(string target, Dictionary<string, string> wanted)
     {
         foreach ((string relative, string full) in ListFiles(target))
         {
