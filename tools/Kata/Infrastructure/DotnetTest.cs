@@ -49,7 +49,7 @@ public static class DotnetTest
         // A wrapper (the grader's sandbox) runs dotnet itself: wrapper[0] wrapper[1..] dotnet arguments.
         ProcessResult process = wrapper is { Count: > 0 }
             ? ProcessRunner.Run(wrapper[0], [.. wrapper.Skip(1), "dotnet", .. arguments], root, logPath, environment, echo, timeout, visibleLog, cancellationToken)
-            : ProcessRunner.Run("dotnet", arguments, root, logPath, WithWarmBuilds(environment), echo, timeout, visibleLog, cancellationToken);
+            : ProcessRunner.Run("dotnet", arguments, root, logPath, WithoutKeptBuildNodes(environment), echo, timeout, visibleLog, cancellationToken);
 
         if (!File.Exists(jsonPath))
         {
@@ -94,15 +94,15 @@ public static class DotnetTest
     /// <paramref name="extraArguments"/> go to dotnet build, e.g. <c>-p:KataOptimize=true</c>.
     /// </summary>
     public static bool Build(string root, string track, string logPath, string? project = null, TextWriter? echo = null, IEnumerable<string>? extraArguments = null, bool visibleLog = false) =>
-        ProcessRunner.Run("dotnet", ["build", project ?? Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "-nologo", .. extraArguments ?? []], root, logPath, WithWarmBuilds(null), echo: echo, visible: visibleLog).ExitCode == 0;
+        ProcessRunner.Run("dotnet", ["build", project ?? Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "-nologo", .. extraArguments ?? []], root, logPath, WithoutKeptBuildNodes(null), echo: echo, visible: visibleLog).ExitCode == 0;
 
-    // MSBuild keeps its worker processes for the next build unless the environment says not to, as some
-    // CI machines (this kata's among them) do: a build started from a cold worker spends one to two
-    // seconds more (a fresh copy of the kata: 8.5 s against 10.6 s, median of 3, 2026-12-06). Builds
-    // outside the sandbox run only the SDK's own tasks, so a worker kept between them carries nothing
-    // of a learner's.
-    private static Dictionary<string, string?> WithWarmBuilds(IReadOnlyDictionary<string, string?>? environment) =>
-        new(environment ?? new Dictionary<string, string?>()) { ["MSBUILDDISABLENODEREUSE"] = "0" };
+    // MSBuild keeps its worker processes for the next build unless the environment says not to, and a
+    // kept worker inherits the output pipe of the build that started it: the grader then waited for that
+    // output to close for as long as the worker lived (a CI run took an hour). Builds the kata starts keep
+    // none, whatever the machine's setting: every build starts from the same state, and nothing of one
+    // grade's build is alive during the next.
+    private static Dictionary<string, string?> WithoutKeptBuildNodes(IReadOnlyDictionary<string, string?>? environment) =>
+        new(environment ?? new Dictionary<string, string?>()) { ["MSBUILDDISABLENODEREUSE"] = "1" };
 
     /// <summary>The repository root of the kata this tool is running in.</summary>
     public static string Root => KataPaths.Root;
