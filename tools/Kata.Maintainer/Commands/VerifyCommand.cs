@@ -132,11 +132,20 @@ public static class VerifyCommand
             Directory.Delete(coverage, recursive: true);
         }
 
+        // The results come from VSTest's TRX logger: with coverlet's collector in the run, the kata logger
+        // is handed none of them (TrxResults says more).
+        string trx = Path.Combine(outDir, "tools.trx");
+        File.Delete(trx);
         TestRunReport tools = DotnetTest.Run(
             root, "solutions", Path.Combine(outDir, "tools.log"), echo: echo, annotateOnGitHub: true,
             target: Path.Combine(root, "tests", "Kata.Tools.Tests", "Kata.Tools.Tests.csproj"),
-            extraArguments: ["--collect", "XPlat Code Coverage", "--results-directory", coverage, "--", $"DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Exclude={ToolingCoverage.Excluded}"]);
+            extraArguments: ["--logger", $"trx;LogFileName={trx}", "--collect", "XPlat Code Coverage", "--results-directory", coverage, "--", $"DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Exclude={ToolingCoverage.Excluded}"]);
+        tools = tools with { Tests = TrxResults.Read(trx) };
         CheckRan(tools, "tools", problems);
+        if (tools.ExitCode != 0 && !tools.Tests.Any(t => t.Outcome == "Failed"))
+        {
+            problems.Add($"tools: dotnet test exited with {tools.ExitCode} and no test failed: a build error or a crash; see {Path.GetRelativePath(root, tools.LogPath)}");
+        }
         Console.WriteLine($"     {ToolingCoverage.Summary(root, coverage)}");
         // A tooling test that needs an optional tool (Node.js, Chromium) says so and is skipped where the tool
         // is missing: a note, not a problem. .ci/run installs them.
