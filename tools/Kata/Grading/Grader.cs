@@ -51,8 +51,8 @@ public sealed class Grader(GradingSession session, TextWriter progress)
             // sandbox's user may pass through the private folder but not list it (Sandbox.PreparePrivateFolder).
             session.Sandbox?.PreparePrivateFolder(scratch.FullName);
 
-            // The build folder of an earlier grade of this session, if one is free: its sources become this
-            // submission's, and the build compiles only what differs (WorkspacePool).
+            // The build folder of an earlier grade, if one is free: its sources become this submission's,
+            // and the build compiles only what differs (WorkspacePool).
             lease = session.Workspaces.Take();
             var workspace = Workspace.Create(session.Pristine, submission, lease.Path);
             GradeReport report = Grade(submissionName, workspace, scratch.FullName, logDirectory, only);
@@ -61,9 +61,10 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         }
         finally
         {
-            // KATA_GRADE_KEEP=1 keeps this grade's folders as they are, for a maintainer looking into it.
+            // KATA_GRADE_KEEP=1 keeps this grade's folders as they are, for a maintainer looking into it
+            // (the workspace until a later grade takes it).
             bool keep = Environment.GetEnvironmentVariable("KATA_GRADE_KEEP") is "1";
-            lease?.Return(reusable: completed && !keep);
+            lease?.Return(reusable: completed || keep);
             try
             {
                 if (!keep)
