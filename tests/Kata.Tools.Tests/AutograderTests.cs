@@ -15,7 +15,7 @@ namespace Kata.Tools.Tests;
 /// against a JSON schema written from its documentation (tools/Kata.Instructor/Autograder/Schemas), and the
 /// zip of `kata release --gradescope` run end to end on a fake /autograder layout.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 public sealed class AutograderTests
 {
     private static readonly Lazy<JsonSchema> Gradescope = new(() => Schema("gradescope-results.schema.json"));

@@ -11,7 +11,7 @@ namespace Kata.Tools.Tests;
 /// tooling tests' time, it grades checkpoint 1 only (`--checkpoint 1`): every submission is still copied,
 /// built, checked for its rules and run in the sandbox, in parallel, as a whole grade is.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 public sealed class ClassGradingTests
 {
     private string _scratch = string.Empty;

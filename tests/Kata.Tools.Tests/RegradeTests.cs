@@ -12,7 +12,7 @@ namespace Kata.Tools.Tests;
 /// and the run and report.html list exactly the submissions whose grade changed, by how much and which tests
 /// differ. Checkpoint 1 only (`--checkpoint 1`), in the sandbox where there is one.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 public sealed class RegradeTests
 {
     private string _dir = string.Empty;
