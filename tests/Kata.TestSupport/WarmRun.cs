@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Reflection;
+using Kata.Core;
+using NUnit.Framework.Api;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+
+namespace Kata.TestSupport;
+
+/// <summary>
+/// Where <c>kata watch</c>'s warm worker (tools/Kata/Learner/FastLoop) runs a checkpoint's tests: the built test
+/// assembly, loaded with the freshly compiled learner code into a load context of its own, run by NUnit's
+/// own runner with the filter <c>dotnet test --filter Checkpoint=N</c> gives it. Everything else is what
+/// <c>dotnet test</c> runs: this assembly's <see cref="KataRunAttribute"/> (reveal, guard, allowlist, the
+/// <c>[kata]</c> lines) and each result turned into a <see cref="TestRecord"/> by <see cref="TestRecord.From"/>,
+/// as the kata logger turns the adapter's. Never used by a grade: grading runs dotnet test in its sandbox.
+/// </summary>
+public static class WarmRun
+{
+    /// <summary>
+    /// Runs the tests of <paramref name="checkpoint"/> in <paramref name="tests"/>. What the tests print
+    /// (the kata's lines among it) goes to <paramref name="message"/> as NUnit reports it, each result to
+    /// <paramref name="result"/> as a <see cref="LiveResults"/> line. True when learner code is still running
+    /// (a runaway loop parked by the guard), so that the caller starts afresh.
+    /// </summary>
+    public static bool Run(Assembly tests, int checkpoint, Action<string> message, Action<string> result)
+    {
+        ArgumentNullException.ThrowIfNull(tests);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(result);
+        var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
+        runner.Load(tests, new Dictionary<string, object>());
+
+        // What the NUnit adapter makes of `--filter Checkpoint=N`: a property filter, which also names the
+        // hidden (Explicit) tests of a locked checkpoint, so they run.
+        TestFilter filter = TestFilter.FromXml(string.Create(CultureInfo.InvariantCulture, $"<filter><prop name='Checkpoint'>{checkpoint}</prop></filter>"));
+        runner.Run(new Listener(message, result), filter);
+        return Runaways.Any || LearnerLoading.Blocked is not null;
+    }
+
+    // The outcome VSTest gets from the NUnit adapter (its TestConverter): an ignored test is Skipped, another
+    // skipped one (Explicit) None, a warning Skipped, an inconclusive one None.
+    private static string Outcome(ResultState state) => state.Status switch
+    {
+        TestStatus.Passed => "Passed",
+        TestStatus.Failed => "Failed",
+        TestStatus.Skipped => state.Label == "Ignored" ? "Skipped" : "None",
+        TestStatus.Warning => "Skipped",
+        _ => "None",
+    };
+
+    private static TestRecord Record(ITestResult result)
+    {
+        // The adapter's traits: the properties of the test and of every suite above it, not NUnit's own (_…).
+        var traits = new List<KeyValuePair<string, string>>();
+        for (ITest? node = result.Test; node is not null; node = node.Parent)
+        {
+            foreach (string key in node.Properties.Keys.Where(k => !k.StartsWith('_')))
+            {
+                traits.AddRange(node.Properties[key].Cast<object?>().Select(v => KeyValuePair.Create(key, Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty)));
+            }
+        }
+
+        string outcome = Outcome(result.ResultState);
+        return TestRecord.From(
+            result.Test.Name,
+            result.Test.FullName,
+            outcome,
+            traits,
+            outcome == "Passed" ? null : result.Message,
+            outcome == "Failed" ? result.StackTrace : null,
+            TimeSpan.FromSeconds(result.Duration));
+    }
+
+    private sealed class Listener(Action<string> message, Action<string> result) : ITestListener
+    {
+        public void TestStarted(ITest test)
+        {
+        }
+
+        public void TestFinished(ITestResult outcome)
+        {
+            if (!outcome.Test.IsSuite)
+            {
+                result(LiveResults.ResultLine(Record(outcome)));
+            }
+        }
+
+        public void TestOutput(TestOutput output) => message(output.Text);
+
+        public void SendMessage(TestMessage testMessage)
+        {
+        }
+    }
+}
