@@ -18,22 +18,24 @@ namespace Kata.TestSupport;
 public static class WarmRun
 {
     /// <summary>
-    /// Runs the tests of <paramref name="checkpoint"/> in <paramref name="tests"/>. What the tests print
+    /// Runs the tests of <paramref name="checkpoints"/> (kata watch asks for one) in <paramref name="tests"/>. What the tests print
     /// (the kata's lines among it) goes to <paramref name="message"/> as NUnit reports it, each result to
     /// <paramref name="result"/> as a <see cref="LiveResults"/> line. True when learner code is still running
     /// (a runaway loop parked by the guard), so that the caller starts afresh.
     /// </summary>
-    public static bool Run(Assembly tests, int checkpoint, Action<string> message, Action<string> result)
+    public static bool Run(Assembly tests, int[] checkpoints, Action<string> message, Action<string> result)
     {
         ArgumentNullException.ThrowIfNull(tests);
+        ArgumentNullException.ThrowIfNull(checkpoints);
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(result);
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
         runner.Load(tests, new Dictionary<string, object>());
 
-        // What the NUnit adapter makes of `--filter Checkpoint=N`: a property filter, which also names the
-        // hidden (Explicit) tests of a locked checkpoint, so they run.
-        TestFilter filter = TestFilter.FromXml(string.Create(CultureInfo.InvariantCulture, $"<filter><prop name='Checkpoint'>{checkpoint}</prop></filter>"));
+        // What the NUnit adapter makes of `--filter Checkpoint=N` (or `Checkpoint=1|Checkpoint=2`): property
+        // filters, which also name the hidden (Explicit) tests of a locked checkpoint, so they run.
+        string properties = string.Concat(checkpoints.Select(n => string.Create(CultureInfo.InvariantCulture, $"<prop name='Checkpoint'>{n}</prop>")));
+        TestFilter filter = TestFilter.FromXml($"<filter><or>{properties}</or></filter>");
         runner.Run(new Listener(message, result), filter);
         return Runaways.Any || LearnerLoading.Blocked is not null;
     }

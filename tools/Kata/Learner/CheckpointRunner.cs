@@ -47,7 +47,7 @@ public sealed partial class CheckpointRunner(string root, bool warm = false) : I
         {
             var clock = Stopwatch.StartNew();
             File.Delete(WarmJson);
-            WarmReply? reply = _warm.Run(new WarmRequest(checkpoint, WarmJson, built.From, built.Until), cancellationToken);
+            WarmReply? reply = _warm.Run(new WarmRequest([checkpoint], WarmJson, built.From, built.Until), cancellationToken);
             switch (reply)
             {
                 case { Kind: WarmReply.DoesNotCompile }:

@@ -9,7 +9,7 @@ namespace Kata.Cli.Learner.Warm;
 /// reads its answer, and starts a new one when asked or when it is gone. What the worker prints besides its
 /// answers is kept in .kata/watch/worker.log.
 /// </summary>
-internal sealed class WarmClient(string root, IReadOnlyList<string>? command = null) : IDisposable
+public sealed class WarmClient(string root, IReadOnlyList<string>? command = null) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Lock _gate = new();

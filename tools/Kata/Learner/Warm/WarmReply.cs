@@ -7,7 +7,7 @@ namespace Kata.Cli.Learner.Warm;
 /// <param name="Restart">True when this worker should not serve again: learner code is still running in it (a
 /// loop the guard parked), or the test libraries it holds changed. Start a new one.</param>
 /// <param name="Compiled">The learner projects compiled in process for this run.</param>
-internal sealed record WarmReply(string Kind, IReadOnlyList<string> Lines, string? Reason, bool Restart, IReadOnlyList<string> Compiled)
+public sealed record WarmReply(string Kind, IReadOnlyList<string> Lines, string? Reason, bool Restart, IReadOnlyList<string> Compiled)
 {
     public const string Ran = "ran";
     public const string DoesNotCompile = "does-not-compile";

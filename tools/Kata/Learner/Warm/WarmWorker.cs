@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Kata.Cli.Learner.Warm;
@@ -30,6 +31,23 @@ internal sealed class WarmWorker(string root)
         using var answers = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
         Console.SetOut(Console.Error);
         using var requests = new StreamReader(Console.OpenStandardInput());
+
+        // The SDK's own compiler, before any code that uses it is compiled.
+        string? built = LearnerProject.All(root).Select(p => p.ResponseFile).FirstOrDefault(f => f is not null);
+        if (built is null || !SdkCompiler.Use(built))
+        {
+            string why = built is null ? "no learner project has been built yet" : "the compiler of the SDK that built your code was not found";
+            Console.Error.WriteLine($"kata worker: {why}; every run takes the long way.");
+            return Refuse(requests, answers, why);
+        }
+
+        return Serve(root, requests, answers);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Serve(string root, StreamReader requests, StreamWriter answers)
+    {
+        Console.Error.WriteLine($"kata worker: compiler {SdkCompiler.Version()} from {SdkCompiler.Folder}");
         var worker = new WarmWorker(root);
         worker.WarmUp();
         answers.WriteLine("{\"kind\":\"ready\"}");
@@ -50,6 +68,18 @@ internal sealed class WarmWorker(string root)
             }
 
             answers.WriteLine(JsonSerializer.Serialize(reply, Json));
+        }
+
+        return 0;
+    }
+
+    // Without a compiler every answer is the long way (and why), until kata watch starts a worker again.
+    private static int Refuse(StreamReader requests, StreamWriter answers, string why)
+    {
+        answers.WriteLine("{\"kind\":\"ready\"}");
+        while (requests.ReadLine() is not null)
+        {
+            answers.WriteLine(JsonSerializer.Serialize(new WarmReply(WarmReply.LongWay, [], why, Restart: true, []), Json));
         }
 
         return 0;
@@ -91,6 +121,11 @@ internal sealed class WarmWorker(string root)
                 return LongWay(rsp is null ? $"{name} has not been built yet" : $"{name} was built outside kata watch");
             }
 
+            if (!SdkCompiler.Serves(rsp))
+            {
+                return new WarmReply(WarmReply.LongWay, [], $"{name} was built by another .NET SDK", Restart: true, []);
+            }
+
             var project = new LearnerProject(name, folder, rsp);
             if (!Changed(project, request.BuiltFrom))
             {
@@ -124,7 +159,7 @@ internal sealed class WarmWorker(string root)
         long compiledAt = clock.ElapsedMilliseconds;
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         bool runawayLeft = RunTests(testBin, replaced, _libraries, request);
-        Console.Error.WriteLine($"kata worker: checkpoint {request.Checkpoint}, compiled {string.Join(", ", replaced.Keys)} in {compiledAt} ms, tests done at {clock.ElapsedMilliseconds} ms, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms of CPU");
+        Console.Error.WriteLine($"kata worker: checkpoint {string.Join(", ", request.Checkpoints)}, compiled {string.Join(", ", replaced.Keys)} in {compiledAt} ms, tests done at {clock.ElapsedMilliseconds} ms, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms of CPU");
         CleanUp(output);
         return new WarmReply(WarmReply.Ran, [], null, Restart: runawayLeft, [.. replaced.Keys]);
     }
@@ -146,10 +181,10 @@ internal sealed class WarmWorker(string root)
                 Assembly tests = context.LoadFromAssemblyPath(Path.Combine(testBin, "Kata.Tests.dll"));
                 var run = support.GetType("Kata.TestSupport.WarmRun", throwOnError: true)!
                     .GetMethod("Run", BindingFlags.Public | BindingFlags.Static)!
-                    .CreateDelegate<Func<Assembly, int, Action<string>, Action<string>, bool>>();
+                    .CreateDelegate<Func<Assembly, int[], Action<string>, Action<string>, bool>>();
                 runawayLeft = run(
                     tests,
-                    request.Checkpoint,
+                    [.. request.Checkpoints],
                     message =>
                     {
                         lock (gate)

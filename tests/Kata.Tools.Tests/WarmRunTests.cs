@@ -1,0 +1,181 @@
+using System.Globalization;
+using Kata.Cli.Infrastructure;
+using Kata.Cli.Learner.Warm;
+using Kata.Core;
+
+namespace Kata.Tools.Tests;
+
+/// <summary>
+/// kata watch's two ways to a verdict agree: the full <c>dotnet test</c> and the warm worker (the changed
+/// learner code compiled in process, the built tests run by NUnit's runner in a load context of their own)
+/// give every test the same outcome, message and blamed site, and the run the same kata lines — for the
+/// stubs, for a plain learner's checkpoints 1–5 and for a broken submission (an endless loop, a stub, a
+/// wrong answer). One copy of the kata, built by the first run; each scenario's files are laid over it.
+/// </summary>
+[NonParallelizable]
+public sealed class WarmRunTests
+{
+    private static readonly int[] FirstFive = [1, 2, 3, 4, 5];
+
+    private string _copy = string.Empty;
+    private string? _mnist;
+    private string? _mnistBefore;
+    private WarmClient? _worker;
+    private (DateTime From, DateTime Until) _built;
+
+    [OneTimeSetUp]
+    public void CopyTheKata()
+    {
+        _copy = Directory.CreateTempSubdirectory("kata-warm-").FullName;
+        LearnerLoopTests.CopyTree(KataPaths.Root, _copy);
+
+        // No MNIST: checkpoint 4's graded run fails at once, the same way both ways, instead of training twice.
+        _mnist = Directory.CreateTempSubdirectory("kata-warm-no-mnist-").FullName;
+        _mnistBefore = Environment.GetEnvironmentVariable("MNIST_DIR");
+        Environment.SetEnvironmentVariable("MNIST_DIR", _mnist);
+        _worker = new WarmClient(_copy, ["dotnet", Path.Combine(AppContext.BaseDirectory, "kata.dll"), "worker"]);
+    }
+
+    [OneTimeTearDown]
+    public void DeleteTheCopy()
+    {
+        _worker?.Dispose();
+        Environment.SetEnvironmentVariable("MNIST_DIR", _mnistBefore);
+        Directory.Delete(_copy, recursive: true);
+        Directory.Delete(_mnist!, recursive: true);
+    }
+
+    [Test]
+    [Order(1)]
+    public void The_stubs_get_the_same_verdict_both_ways()
+    {
+        Full("stubs", FirstFive, out TestRunReport full);
+
+        // Saved again after the build: the worker compiles them itself.
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(_copy, "exercises"), "*.cs", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow);
+        }
+
+        TestRunReport warm = Warm("stubs", FirstFive, _built, out WarmReply reply);
+
+        reply.Compiled.ShouldContain("Checkpoint01.LinearAlgebra");
+        Same(full, warm, FirstFive);
+        full.Tests.Count(t => t.Outcome == "Failed").ShouldBeGreaterThan(100, "the stubs fail");
+    }
+
+    [Test]
+    [Order(2)]
+    public void A_plain_learners_checkpoints_get_the_same_verdict_both_ways()
+    {
+        string naive = Path.Combine(KataPaths.Root, "tests", "scenarios", "naive");
+        foreach (string file in Directory.EnumerateFiles(naive, "*.*", SearchOption.AllDirectories).Where(f => Path.GetExtension(f) is ".cs" or ".md"))
+        {
+            string relative = Path.GetRelativePath(naive, file);
+            if (relative.StartsWith("Checkpoint", StringComparison.Ordinal))
+            {
+                File.Copy(file, Path.Combine(_copy, "exercises", relative), overwrite: true);
+            }
+        }
+
+        // The worker first, from the stubs' build; then the full run builds the learner's code.
+        (DateTime, DateTime) stubsBuilt = _built;
+        TestRunReport warm = Warm("naive", FirstFive, stubsBuilt, out WarmReply reply);
+        Full("naive", FirstFive, out TestRunReport full);
+
+        reply.Compiled.ShouldBe(["Checkpoint01.LinearAlgebra", "Checkpoint02.Optimization", "Checkpoint03.Network", "Checkpoint04.Learning"], ignoreOrder: true);
+        Same(full, warm, FirstFive);
+        full.Tests.Where(t => t.Checkpoint is 1 or 2 or 3).ShouldAllBe(t => t.Passed, "the plain learner passes checkpoints 1–3");
+    }
+
+    [Test]
+    [Order(3)]
+    public void A_broken_submission_gets_the_same_verdict_both_ways_and_a_fresh_worker_after_its_endless_loop()
+    {
+        // The broken scenario's checkpoint 1 (Dot thrown away, an endless loop in Subtract) and a wrong Scale.
+        string broken = File.ReadAllText(Path.Combine(KataPaths.Root, "tests", "scenarios", "broken", "exercises", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs"));
+        const string Right = "result.Data[i] = factor * a.Data[i];";
+        broken.ShouldContain(Right, customMessage: "the broken scenario's Scale changed; update this test");
+        File.WriteAllText(Path.Combine(_copy, "exercises", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs"), broken.Replace(Right, "result.Data[i] = factor + a.Data[i];", StringComparison.Ordinal));
+
+        // Built first, then both ways side by side: each waits out the loop's CPU limit on a core of its own.
+        (DateTime, DateTime) naiveBuilt = _built;
+        DotnetTest.Build(_copy, "exercises", Path.Combine(_copy, "artifacts", "broken-build.log"), Path.Combine(_copy, "tests", "Kata.Tests", "Kata.Tests.csproj")).ShouldBeTrue("the broken submission builds");
+        WarmReply? reply = null;
+        TestRunReport? warm = null;
+        Task both = Task.Run(() => warm = Warm("broken", [1], naiveBuilt, out reply));
+        Full("broken", [1], out TestRunReport full, "--no-build");
+        both.Wait();
+
+        reply!.Compiled.ShouldBe(["Checkpoint01.LinearAlgebra"]);
+        reply.Restart.ShouldBeTrue("the loop still runs in the worker, which must not serve again");
+        Same(full, warm!, [1]);
+        full.Tests.ShouldContain(t => t.Message != null && t.Message.Contains("LinearAlgebra.Subtract", StringComparison.Ordinal) && t.Message.Contains("CPU time without returning", StringComparison.Ordinal));
+        full.Tests.ShouldContain(t => t.Name.StartsWith("Scale", StringComparison.Ordinal) && t.Outcome == "Failed" && t.Site != null && t.Site.Contains("LinearAlgebra.cs:line", StringComparison.Ordinal));
+    }
+
+    private void Full(string name, int[] checkpoints, out TestRunReport report, params string[] extra)
+    {
+        ForgetProgress();
+        DateTime from = DateTime.UtcNow;
+        report = DotnetTest.Run(
+            _copy,
+            "exercises",
+            Path.Combine(_copy, "artifacts", $"{name}-full.log"),
+            new Dictionary<string, string?> { ["MNIST_DIR"] = _mnist },
+            ["--filter", string.Join('|', checkpoints.Select(n => $"Checkpoint={n}")), .. extra],
+            timeout: TimeSpan.FromMinutes(5),
+            target: Path.Combine(_copy, "tests", "Kata.Tests", "Kata.Tests.csproj"));
+        report.Tests.ShouldNotBeEmpty($"dotnet test ran no test; see {report.LogPath}");
+        if (extra.Length == 0)
+        {
+            _built = (from, DateTime.UtcNow);
+        }
+    }
+
+    private TestRunReport Warm(string name, int[] checkpoints, (DateTime From, DateTime Until) built, out WarmReply reply)
+    {
+        ForgetProgress();
+        string json = Path.Combine(_copy, "artifacts", $"{name}-warm.json");
+        reply = _worker!.Run(new WarmRequest(checkpoints, json, built.From, built.Until), CancellationToken.None)
+            ?? throw new AssertionException($"the worker stopped; see {_worker.LogPath}");
+        reply.Kind.ShouldBe(WarmReply.Ran, $"{reply.Reason} {string.Join('\n', reply.Lines)}");
+        TestRunReport report = DotnetTest.Read(json, exitCode: 0, timedOut: false, logPath: _worker.LogPath);
+        if (reply.Restart)
+        {
+            _worker.Restart();
+        }
+
+        return report;
+    }
+
+    // Both ways start from a fresh learner's state, so that both reveal the same and say the same.
+    private void ForgetProgress()
+    {
+        foreach (string file in (string[])["progress", "results"])
+        {
+            if (File.Exists(Path.Combine(_copy, ".kata", file)))
+            {
+                File.Delete(Path.Combine(_copy, ".kata", file));
+            }
+        }
+    }
+
+    private static void Same(TestRunReport full, TestRunReport warm, int[] checkpoints)
+    {
+        static Dictionary<string, string> Verdicts(TestRunReport report, int[] checkpoints) =>
+            report.Tests.Where(t => t.Checkpoint is int n && checkpoints.Contains(n))
+                .ToDictionary(t => t.FullyQualifiedName, t => string.Create(CultureInfo.InvariantCulture, $"{t.Checkpoint} {t.Outcome} | {t.Message} | {t.Site} | {string.Join(",", t.Grades ?? [])} | {t.Kind}"));
+
+        Dictionary<string, string> expected = Verdicts(full, checkpoints);
+        Dictionary<string, string> actual = Verdicts(warm, checkpoints);
+        string[] differences =
+        [
+            .. expected.Keys.Union(actual.Keys).Order(StringComparer.Ordinal)
+                .Where(test => expected.GetValueOrDefault(test) != actual.GetValueOrDefault(test))
+                .Select(test => $"{test}\n  dotnet test: {expected.GetValueOrDefault(test) ?? "(not run)"}\n  worker:      {actual.GetValueOrDefault(test) ?? "(not run)"}"),
+        ];
+        differences.ShouldBeEmpty($"{differences.Length} of {expected.Count} tests differ:\n{string.Join('\n', differences.Take(5))}");
+        warm.Summary.ShouldBe(full.Summary, "the kata's lines at the end of the run");
+    }
+}
