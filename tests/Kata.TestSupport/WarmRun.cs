@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Xml.Linq;
 using Kata.Core;
 using NUnit.Framework.Api;
 using NUnit.Framework.Interfaces;
@@ -30,14 +31,70 @@ public static class WarmRun
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(result);
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
-        runner.Load(tests, new Dictionary<string, object>());
+        ITest loaded = runner.Load(tests, new Dictionary<string, object>());
 
-        // What the NUnit adapter makes of `--filter Checkpoint=N` (or `Checkpoint=1|Checkpoint=2`): property
-        // filters, which also name the hidden (Explicit) tests of a locked checkpoint, so they run.
-        string properties = string.Concat(checkpoints.Select(n => string.Create(CultureInfo.InvariantCulture, $"<prop name='Checkpoint'>{n}</prop>")));
-        TestFilter filter = TestFilter.FromXml($"<filter><or>{properties}</or></filter>");
-        runner.Run(new Listener(message, result), filter);
+        // What the NUnit adapter runs for `dotnet test --filter Checkpoint=N` (or `Checkpoint=1|Checkpoint=2`):
+        // the tests whose Checkpoint trait (their own property or a suite's above them) matches, named one by
+        // one; hidden (Explicit) ones only when every test selected is hidden, as when a locked checkpoint is
+        // run early. A run that selects nothing does not start.
+        var selected = new List<ITest>();
+        void Select(ITest node)
+        {
+            if (!node.IsSuite)
+            {
+                if (InCheckpoint(node, checkpoints))
+                {
+                    selected.Add(node);
+                }
+
+                return;
+            }
+
+            foreach (ITest child in node.Tests)
+            {
+                Select(child);
+            }
+        }
+
+        Select(loaded);
+        if (selected.Any(t => !IsExplicit(t)))
+        {
+            selected.RemoveAll(IsExplicit);
+        }
+
+        if (selected.Count > 0)
+        {
+            var names = new XElement("filter", new XElement("or", selected.Select(t => new XElement("test", t.FullName))));
+            runner.Run(new Listener(message, result), TestFilter.FromXml(names.ToString(SaveOptions.DisableFormatting)));
+        }
+
         return Runaways.Any || LearnerLoading.Blocked is not null;
+    }
+
+    private static bool IsExplicit(ITest test)
+    {
+        for (ITest? node = test; node is not null; node = node.Parent)
+        {
+            if (node.RunState == RunState.Explicit)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InCheckpoint(ITest test, int[] checkpoints)
+    {
+        for (ITest? node = test; node is not null; node = node.Parent)
+        {
+            if (node.Properties[CheckpointAttribute.PropertyName].Cast<object?>().Any(v => int.TryParse(Convert.ToString(v, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && checkpoints.Contains(n)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The outcome VSTest gets from the NUnit adapter (its TestConverter): an ignored test is Skipped, another

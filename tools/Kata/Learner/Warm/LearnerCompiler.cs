@@ -55,7 +55,7 @@ internal sealed class LearnerCompiler
             return CompileResult.NotSure($"{project.Name} has no reference assembly from its last build");
         }
 
-        if (args.Win32ResourceFile is not null || args.Win32Icon is not null || args.Win32Manifest is not null || args.SourceLink is not null || !args.SkipAnalyzers)
+        if (args.Win32ResourceFile is not null || args.Win32Icon is not null || args.Win32Manifest is not null || !args.SkipAnalyzers)
         {
             return CompileResult.NotSure($"{project.Name} is built with options the fast path does not reproduce");
         }
@@ -108,6 +108,7 @@ internal sealed class LearnerCompiler
         using var pe = new MemoryStream();
         using var pdb = new MemoryStream();
         using var metadata = new MemoryStream();
+        using Stream? sourceLink = args.SourceLink is { } map && File.Exists(map) ? File.OpenRead(map) : null;
         EmitResult emitted = compilation.Emit(
             pe,
             pdb,
@@ -117,6 +118,7 @@ internal sealed class LearnerCompiler
             // What csc gives an assembly without a resource file of its own: the version resource.
             win32Resources: compilation.CreateDefaultWin32Resources(versionResource: true, noManifest: args.NoWin32Manifest, manifestContents: null, iconInIcoFormat: null),
             manifestResources: args.ManifestResources,
+            sourceLinkStream: sourceLink,
             embeddedTexts: args.EmbeddedFiles.Where(f => texts.ContainsKey(f.Path) || File.Exists(f.Path))
                 .Select(f => EmbeddedText.FromSource(f.Path, SourceText.From(texts.TryGetValue(f.Path, out string? text) ? text : File.ReadAllText(f.Path), Encoding.UTF8, args.ChecksumAlgorithm))));
 
