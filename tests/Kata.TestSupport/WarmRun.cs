@@ -126,9 +126,47 @@ public static class WarmRun
             result.Test.FullName,
             outcome,
             traits,
-            outcome == "Passed" ? null : result.Message,
-            outcome == "Failed" ? result.StackTrace : null,
+            outcome == "Passed" ? null : AsXmlReadsIt(result.Message),
+            outcome == "Failed" ? AsXmlReadsIt(result.StackTrace) : null,
             TimeSpan.FromSeconds(result.Duration));
+    }
+
+    // A message as the adapter reads it back from NUnit's XML: line ends made \n (XML's rule), and what XML
+    // cannot hold written as NUnit writes it (\u0001).
+    private static string? AsXmlReadsIt(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\r')
+            {
+                kept.Append('\n');
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+            }
+            else if (c is '\t' or '\n' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD))
+            {
+                kept.Append(c);
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                kept.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                kept.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+        }
+
+        return kept.ToString();
     }
 
     private sealed class Listener(Action<string> message, Action<string> result) : ITestListener

@@ -41,7 +41,11 @@ public sealed class WarmRunTests
     {
         _worker?.Dispose();
         Environment.SetEnvironmentVariable("MNIST_DIR", _mnistBefore);
-        Directory.Delete(_copy, recursive: true);
+        if (TestContext.CurrentContext.Result.FailCount == 0)
+        {
+            Directory.Delete(_copy, recursive: true); // kept when a test failed, for its logs
+        }
+
         Directory.Delete(_mnist!, recursive: true);
     }
 
