@@ -77,7 +77,7 @@ public sealed partial class CheckpointRunner(string root, bool warm = false) : I
 
                 default:
                     _warm.Restart();
-                    note = "The background runner stopped in the middle (a stack overflow in your code?), so the tests ran the long way, and a fresh runner has started.";
+                    note = "The background runner stopped before it answered (a stack overflow in your code, say; .kata/watch/worker.log has its last words), so the tests ran the long way, and a fresh runner has started.";
                     break;
             }
         }

@@ -49,22 +49,29 @@ public sealed class WarmClient(string root, IReadOnlyList<string>? command = nul
 
             Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
             var log = new StreamWriter(LogPath, append: false) { AutoFlush = true };
+            bool closed = false;
             var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+
+            // The last lines can arrive after the process exited (a crash's message among them): the log closes
+            // when its stream ends, not when the process does.
             process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data is { } line)
-                {
-                    lock (log)
-                    {
-                        log.WriteLine(line);
-                    }
-                }
-            };
-            process.Exited += (_, _) =>
             {
                 lock (log)
                 {
-                    log.Dispose();
+                    if (closed)
+                    {
+                        return;
+                    }
+
+                    if (e.Data is { } line)
+                    {
+                        log.WriteLine(line);
+                    }
+                    else
+                    {
+                        closed = true;
+                        log.Dispose();
+                    }
                 }
             };
             process.Start();
