@@ -52,15 +52,16 @@ public sealed record TestRecord(
     {
         ArgumentNullException.ThrowIfNull(traits);
         string? Trait(string key) => traits.FirstOrDefault(t => t.Key == key).Value;
+        int? checkpoint = int.TryParse(Trait("Checkpoint"), System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null;
         return new TestRecord(
             name,
             fullyQualifiedName,
             outcome,
-            int.TryParse(Trait("Checkpoint"), System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null,
+            checkpoint,
             Trait("Kind"),
             message,
             Math.Round(duration.TotalSeconds, 3),
-            outcome == "Failed" ? Blame.Describe(stackTrace, message) : null,
+            outcome == "Failed" ? Blame.Describe(stackTrace, message, checkpoint) : null,
             [.. traits.Where(t => t.Key == "Grades").Select(t => t.Value).Distinct().Order(StringComparer.Ordinal)],
             Trait("GradedRun"));
     }

@@ -64,15 +64,17 @@ public static class VerifyCommand
 
         // The hold-outs draw their inputs from a seed of each submission's own: correct code must pass for
         // every seed, so the solutions run them again with a few more (fixed, so CI stays repeatable). The
-        // three runs use the build above and run side by side (each is one thread of tests, most of it).
+        // three runs take the test assembly built above straight to VSTest, side by side (each is one
+        // thread of tests, most of it).
         TestRunReport[] drawn = new TestRunReport[HoldOutSeeds.Length];
         Parallel.For(0, HoldOutSeeds.Length, i => drawn[i] = DotnetTest.Run(
             root,
             "solutions",
             Path.Combine(outDir, $"holdouts-seed-{HoldOutSeeds[i]}.log"),
             new Dictionary<string, string?>(gradeMode) { ["KATA_HOLDOUT_SEED"] = HoldOutSeeds[i] },
-            ["--no-build", "--filter", "Kind=HoldOut"],
-            echo: echo));
+            ["--filter", "Kind=HoldOut"],
+            echo: echo,
+            target: Path.Combine(root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.Tests.dll")));
         foreach ((string seed, TestRunReport run) in HoldOutSeeds.Zip(drawn))
         {
             CheckRan(run, $"solutions (hold-outs, seed {seed})", problems);

@@ -187,7 +187,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         // and, in the sandbox, makes the host non-dumpable before any learner code runs (StartupHook.cs).
         var hostEnvironment = new Dictionary<string, string>(testEnvironment)
         {
-            ["DOTNET_STARTUP_HOOKS"] = Path.Combine(workspace.Root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.TestSupport.dll"),
+            ["DOTNET_STARTUP_HOOKS"] = Path.Combine(Path.GetDirectoryName(TestAssembly(workspace.Root))!, "Kata.TestSupport.dll"),
         };
         if (session.Sandbox is not null)
         {
@@ -234,9 +234,9 @@ public sealed class Grader(GradingSession session, TextWriter progress)
                     ["KATA_HOST_STDERR"] = stderr,
                     [WitnessKeyVariable] = witnessKey,
                 },
-                ["--no-build", OptimizeLearnerCode, "--settings", settings],
+                ["--settings", settings],
                 timeout: left < RunTimeout ? left : RunTimeout,
-                target: Path.Combine(workspace.Root, "tests", "Kata.Tests", "Kata.Tests.csproj"),
+                target: TestAssembly(workspace.Root),
                 wrapper: session.Sandbox?.Outer([]),
                 visibleLog: true);
 
@@ -445,6 +445,13 @@ public sealed class Grader(GradingSession session, TextWriter progress)
     // The test host starts through the sandbox when there is one. (Which tests run is the run list's
     // business: NUnit's own filter does not match parameterised tests by their full names.)
     // Results are sent one at a time (BatchSize 1), so a crash loses none that finished before it.
+    /// <summary>
+    /// The test assembly a build of the kata at <paramref name="root"/> writes: grading runs it with VSTest
+    /// directly (dotnet test on the project would evaluate it and its references with MSBuild again, seconds
+    /// per test host for nothing).
+    /// </summary>
+    internal static string TestAssembly(string root) => Path.Combine(root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.Tests.dll");
+
     private static string RunSettings(string? host) =>
         "<RunSettings>\n  <RunConfiguration>\n    <BatchSize>1</BatchSize>\n"
         + (host is null ? string.Empty : $"    <DotNetHostPath>{SecurityElement.Escape(host)}</DotNetHostPath>\n")

@@ -11,7 +11,8 @@ public static class DotnetTest
     /// Runs <c>dotnet test</c> on the kata at <paramref name="root"/> for the given track, with the
     /// environment variables and extra arguments given, writing the full output to <paramref name="logPath"/>
     /// and the kata logger's results next to it (same name, .json). It tests the kata's solution unless
-    /// <paramref name="target"/> names another project. With <paramref name="annotateOnGitHub"/>, failures
+    /// <paramref name="target"/> names another project, or a built test assembly (then VSTest runs it
+    /// without MSBuild: nothing is built, evaluated or restored, and <paramref name="track"/> is not used). With <paramref name="annotateOnGitHub"/>, failures
     /// also become GitHub Actions annotations (only where a failure is a real problem).
     /// </summary>
     /// <param name="cancellationToken">Stops the run (and every process it started) early: then it throws <see cref="OperationCanceledException"/>.</param>
@@ -33,9 +34,11 @@ public static class DotnetTest
         Directory.CreateDirectory(Path.GetDirectoryName(jsonPath)!);
         File.Delete(jsonPath);
         File.Delete(LiveResults.PathFor(jsonPath));
+        // A built test assembly as the target runs VSTest on it directly, with no MSBuild (and no track to choose).
+        bool assembly = target?.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) == true;
         string[] arguments =
         [
-            "test", target ?? Path.Combine(root, "NeuralNetKata.slnx"), $"-p:KataTrack={track}", "--logger", $"kata;json={jsonPath}",
+            "test", target ?? Path.Combine(root, "NeuralNetKata.slnx"), .. assembly ? Array.Empty<string>() : [$"-p:KataTrack={track}"], "--logger", $"kata;json={jsonPath}",
             .. extraArguments ?? [],
 
             // On GitHub Actions, a run whose failures are real problems also annotates them on the run.
