@@ -9,7 +9,7 @@ using NUnit.Framework.Internal;
 namespace Kata.TestSupport;
 
 /// <summary>
-/// Where <c>kata watch</c>'s warm worker (tools/Kata/Learner/FastLoop) runs a checkpoint's tests: the built test
+/// Where <c>kata watch</c>'s warm worker (tools/Kata/Learner/Warm) runs a checkpoint's tests: the built test
 /// assembly, loaded with the freshly compiled learner code into a load context of its own, run by NUnit's
 /// own runner with the filter <c>dotnet test --filter Checkpoint=N</c> gives it. Everything else is what
 /// <c>dotnet test</c> runs: this assembly's <see cref="KataRunAttribute"/> (reveal, guard, allowlist, the

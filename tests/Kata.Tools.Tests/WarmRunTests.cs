@@ -111,17 +111,29 @@ public sealed class WarmRunTests
         broken.ShouldContain(Right, customMessage: "the broken scenario's Scale changed; update this test");
         File.WriteAllText(Path.Combine(_copy, "exercises", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs"), broken.Replace(Right, "result.Data[i] = factor + a.Data[i];", StringComparison.Ordinal));
 
-        // The worker first, from the plain learner's build; then the full run. One after the other, so that each
-        // has a core for the loop's CPU limit (the limit is CPU time, but a wall clock backs it up).
+        // A public API of its own (a new public class) sends the worker's caller the long way: the tests are
+        // compiled against the learner's reference assemblies, so only a build can take it.
+        string extra = Path.Combine(_copy, "exercises", "Checkpoint01.LinearAlgebra", "Extra.cs");
+        File.WriteAllText(extra, "namespace NeuralNet;\n\npublic static class Extra\n{\n    public static int One() => 1;\n}\n");
         (DateTime, DateTime) naiveBuilt = _built;
-        TestRunReport warm = Warm("broken", [1], naiveBuilt, out WarmReply reply);
+        WarmReply? stepAside = _worker!.Run(new WarmRequest([1], Path.Combine(_copy, "artifacts", "broken-long-way.json"), naiveBuilt.Item1, naiveBuilt.Item2), CancellationToken.None);
+        stepAside.ShouldNotBeNull($"the worker stopped; see {_worker.LogPath}");
+        stepAside.Kind.ShouldBe(WarmReply.LongWay);
+        stepAside.Reason.ShouldBe("the public API of Checkpoint01.LinearAlgebra changed, so the tests are compiled again");
+        File.Delete(extra);
+
+        // Then the full run builds the broken file; saved again, the worker compiles it itself.
+        // One after the other, so that each has a core for the loop's CPU limit (the limit is CPU time, but a
+        // wall clock backs it up).
         Full("broken", [1], out TestRunReport full);
+        File.SetLastWriteTimeUtc(Path.Combine(_copy, "exercises", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs"), DateTime.UtcNow);
+        TestRunReport warm = Warm("broken", [1], _built, out WarmReply reply);
 
         reply.Compiled.ShouldBe(["Checkpoint01.LinearAlgebra"]);
         reply.Restart.ShouldBeTrue("the loop still runs in the worker, which must not serve again");
         Same(full, warm, [1]);
         full.Tests.ShouldContain(t => t.Message != null && t.Message.Contains("LinearAlgebra.Subtract", StringComparison.Ordinal) && t.Message.Contains("CPU time without returning", StringComparison.Ordinal));
-        full.Tests.ShouldContain(t => t.Name.StartsWith("Scale", StringComparison.Ordinal) && t.Outcome == "Failed" && t.Site != null && t.Site.Contains("LinearAlgebra.cs:line", StringComparison.Ordinal));
+        full.Tests.ShouldContain(t => t.Name.StartsWith("Scale", StringComparison.Ordinal) && t.Outcome == "Failed" && t.Site != null && t.Site.StartsWith("test: ElementWiseTests.Scale", StringComparison.Ordinal), "a wrong answer is blamed on the test's line");
     }
 
     private void Full(string name, int[] checkpoints, out TestRunReport report, params string[] extra) =>

@@ -8,9 +8,10 @@ namespace Kata.Cli.Learner.Warm;
 /// projects compiled since that build taking the place of their built copies. Collectible, so that the next
 /// run starts from fresh statics (the guard's runaways, the reveal's progress) and its memory goes. The test
 /// libraries (NUnit, Shouldly) come from <see cref="Shared"/>, loaded once per worker: compiling their code
-/// again for every run would cost more than the tests.
+/// again for every run would cost more than the tests. The built files are loaded from their copies
+/// (<see cref="BuiltCopies"/>), so that a file a build rewrote is never served from an earlier run's image.
 /// </summary>
-internal sealed class TestLoadContext(string testBin, IReadOnlyDictionary<string, string> replaced, TestLoadContext.Shared libraries)
+internal sealed class TestLoadContext(string testBin, IReadOnlyDictionary<string, string> replaced, TestLoadContext.Shared libraries, BuiltCopies copies)
     : AssemblyLoadContext("kata watch tests", isCollectible: true)
 {
     protected override Assembly? Load(AssemblyName assemblyName)
@@ -28,7 +29,7 @@ internal sealed class TestLoadContext(string testBin, IReadOnlyDictionary<string
 
         // Everything else the tests bring (test support, learner code); the .NET library is the worker's own.
         string built = Path.Combine(testBin, name + ".dll");
-        return File.Exists(built) ? LoadFromAssemblyPath(built) : null;
+        return File.Exists(built) ? LoadFromAssemblyPath(copies.Of(built)) : null;
     }
 
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName) => IntPtr.Zero;

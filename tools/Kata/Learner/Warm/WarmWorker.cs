@@ -21,6 +21,7 @@ internal sealed class WarmWorker(string root)
     private readonly LearnerCompiler _compiler = new();
     private TestLoadContext.Shared? _libraries;
     private readonly string _scratch = Path.Combine(root, ".kata", "watch", "warm");
+    private readonly BuiltCopies _copies = new(Path.Combine(root, ".kata", "watch", "warm", "built"));
     private int _runs;
 
     /// <summary>Serves requests until stdin closes; 0 then.</summary>
@@ -49,6 +50,7 @@ internal sealed class WarmWorker(string root)
     {
         Console.Error.WriteLine($"kata worker: compiler {SdkCompiler.Version()} from {SdkCompiler.Folder}");
         var worker = new WarmWorker(root);
+        worker._copies.Clear();
         worker.WarmUp();
         answers.WriteLine("{\"kind\":\"ready\"}");
         while (requests.ReadLine() is { } line)
@@ -158,18 +160,18 @@ internal sealed class WarmWorker(string root)
 
         long compiledAt = clock.ElapsedMilliseconds;
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        bool runawayLeft = RunTests(testBin, replaced, _libraries, request);
+        bool runawayLeft = RunTests(testBin, replaced, _libraries, _copies, request);
         Console.Error.WriteLine($"kata worker: checkpoint {string.Join(", ", request.Checkpoints)}, compiled {string.Join(", ", replaced.Keys)} in {compiledAt} ms, tests done at {clock.ElapsedMilliseconds} ms, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms of CPU");
         CleanUp(output);
         return new WarmReply(WarmReply.Ran, [], null, Restart: runawayLeft, [.. replaced.Keys]);
     }
 
     // Loads the tests with the fresh learner code into a context of their own and runs them there.
-    private static bool RunTests(string testBin, Dictionary<string, string> replaced, TestLoadContext.Shared libraries, WarmRequest request)
+    private static bool RunTests(string testBin, Dictionary<string, string> replaced, TestLoadContext.Shared libraries, BuiltCopies copies, WarmRequest request)
     {
         // The tests find the kata from where they run, as in dotnet test's host: the folder of the built tests.
         AppContext.SetData("APP_CONTEXT_BASE_DIRECTORY", testBin + Path.DirectorySeparatorChar);
-        var context = new TestLoadContext(testBin, replaced, libraries);
+        var context = new TestLoadContext(testBin, replaced, libraries, copies);
         using var log = new TestRunLog(request.Json);
         var gate = new Lock();
         bool runawayLeft;
@@ -178,7 +180,7 @@ internal sealed class WarmWorker(string root)
             using (context.EnterContextualReflection())
             {
                 Assembly support = context.LoadFromAssemblyName(new AssemblyName("Kata.TestSupport"));
-                Assembly tests = context.LoadFromAssemblyPath(Path.Combine(testBin, "Kata.Tests.dll"));
+                Assembly tests = context.LoadFromAssemblyName(new AssemblyName("Kata.Tests"));
                 var run = support.GetType("Kata.TestSupport.WarmRun", throwOnError: true)!
                     .GetMethod("Run", BindingFlags.Public | BindingFlags.Static)!
                     .CreateDelegate<Func<Assembly, int[], Action<string>, Action<string>, bool>>();
@@ -240,7 +242,7 @@ internal sealed class WarmWorker(string root)
     // The compiled assemblies of earlier runs; those still mapped by a context not yet collected stay (Windows).
     private void CleanUp(string current)
     {
-        foreach (string folder in Directory.EnumerateDirectories(_scratch).Where(f => f != current))
+        foreach (string folder in Directory.EnumerateDirectories(_scratch).Where(f => f != current && Path.GetFileName(f) != "built"))
         {
             try
             {
