@@ -105,34 +105,48 @@ public sealed class WarmRunTests
     [Order(3)]
     public void A_broken_submission_gets_the_same_verdict_both_ways_and_a_fresh_worker_after_its_endless_loop()
     {
-        // The broken scenario's checkpoint 1 (Dot thrown away, an endless loop in Subtract) and a wrong Scale.
-        string broken = File.ReadAllText(Path.Combine(KataPaths.Root, "tests", "scenarios", "broken", "exercises", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs"));
-        const string Right = "result.Data[i] = factor * a.Data[i];";
-        broken.ShouldContain(Right, customMessage: "the broken scenario's Scale changed; update this test");
-        File.WriteAllText(Path.Combine(_copy, "exercises", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs"), broken.Replace(Right, "result.Data[i] = factor + a.Data[i];", StringComparison.Ordinal));
+        // The plain learner's checkpoint 1 broken three ways, as in tests/scenarios/broken: Dot thrown away, an
+        // endless loop in Subtract, and a wrong Scale. Its private members stay the plain learner's, so that
+        // its reference assembly is theirs and the full run compiles this project alone.
+        string linearAlgebra = Path.Combine(_copy, "exercises", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs");
+        string broken = File.ReadAllText(linearAlgebra);
+        (string Right, string Wrong)[] faults =
+        [
+            ("public static double Dot(double[] a, double[] b)\n    {\n", "public static double Dot(double[] a, double[] b)\n    {\n        throw new NotImplementedException();\n"),
+            ("CheckSameShape(\"Subtract\", a, b);\n", "CheckSameShape(\"Subtract\", a, b);\n        while (a.Rows > 0)\n        {\n        }\n\n"),
+            ("result[i, j] = factor * a[i, j];", "result[i, j] = factor + a[i, j];"),
+        ];
+        foreach ((string right, string wrong) in faults)
+        {
+            broken.ShouldContain(right, Case.Sensitive, "the plain learner's checkpoint 1 changed; update this test");
+            broken = broken.Replace(right, wrong, StringComparison.Ordinal);
+        }
+
+        File.WriteAllText(linearAlgebra, broken);
 
         // A public API of its own (a new public class) sends the worker's caller the long way: the tests are
         // compiled against the learner's reference assemblies, so only a build can take it.
         string extra = Path.Combine(_copy, "exercises", "Checkpoint01.LinearAlgebra", "Extra.cs");
         File.WriteAllText(extra, "namespace NeuralNet;\n\npublic static class Extra\n{\n    public static int One() => 1;\n}\n");
-        (DateTime, DateTime) naiveBuilt = _built;
-        WarmReply? stepAside = _worker!.Run(new WarmRequest([1], Path.Combine(_copy, "artifacts", "broken-long-way.json"), naiveBuilt.Item1, naiveBuilt.Item2), CancellationToken.None);
+        (DateTime From, DateTime Until) naiveBuilt = _built;
+        WarmReply? stepAside = _worker!.Run(new WarmRequest([1], Path.Combine(_copy, "artifacts", "broken-long-way.json"), naiveBuilt.From, naiveBuilt.Until), CancellationToken.None);
         stepAside.ShouldNotBeNull($"the worker stopped; see {_worker.LogPath}");
         stepAside.Kind.ShouldBe(WarmReply.LongWay);
         stepAside.Reason.ShouldBe("the public API of Checkpoint01.LinearAlgebra changed, so the tests are compiled again");
         File.Delete(extra);
 
-        // Then the full run builds the broken file; saved again, the worker compiles it itself.
-        // One after the other, so that each has a core for the loop's CPU limit (the limit is CPU time, but a
-        // wall clock backs it up).
+        // The full run first, then the worker on the file saved again. The plain learner's build rewrote the
+        // built tests after this worker had loaded them: it must load the new ones. One run after the other,
+        // so that each has a core for the loop's CPU limit (the limit is CPU time, but a wall clock backs it up).
         Full("broken", [1], out TestRunReport full);
-        File.SetLastWriteTimeUtc(Path.Combine(_copy, "exercises", "Checkpoint01.LinearAlgebra", "LinearAlgebra.cs"), DateTime.UtcNow);
+        File.SetLastWriteTimeUtc(linearAlgebra, DateTime.UtcNow);
         TestRunReport warm = Warm("broken", [1], _built, out WarmReply reply);
 
         reply.Compiled.ShouldBe(["Checkpoint01.LinearAlgebra"]);
         reply.Restart.ShouldBeTrue("the loop still runs in the worker, which must not serve again");
         Same(full, warm, [1]);
         full.Tests.ShouldContain(t => t.Message != null && t.Message.Contains("LinearAlgebra.Subtract", StringComparison.Ordinal) && t.Message.Contains("CPU time without returning", StringComparison.Ordinal));
+        full.Tests.ShouldContain(t => t.Name.StartsWith("Dot", StringComparison.Ordinal) && t.Outcome == "Failed" && t.Message!.StartsWith(StubOrder.StubPrefix, StringComparison.Ordinal));
         full.Tests.ShouldContain(t => t.Name.StartsWith("Scale", StringComparison.Ordinal) && t.Outcome == "Failed" && t.Site != null && t.Site.StartsWith("test: ElementWiseTests.Scale", StringComparison.Ordinal), "a wrong answer is blamed on the test's line");
     }
 
