@@ -199,7 +199,7 @@ public sealed class LearnerLoopTests
     }
 
     // The kata as a clone has it: no build output, no learner state, no downloads.
-    private static void CopyTree(string from, string to)
+    internal static void CopyTree(string from, string to)
     {
         foreach (string dir in Directory.EnumerateDirectories(from))
         {

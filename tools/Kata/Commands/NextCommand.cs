@@ -48,7 +48,7 @@ public static class NextCommand
             return ExitCodes.Ok;
         }
 
-        var runner = new CheckpointRunner(state.Root);
+        using var runner = new CheckpointRunner(state.Root);
         int id = current.Checkpoint.Id;
         Verdict verdict = Terminal.Busy($"Running the tests of checkpoint {id} …", () => runner.Run(id, cancellationToken));
         VerdictView.Write(verdict, state.Curriculum);

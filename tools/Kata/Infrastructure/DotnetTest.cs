@@ -51,14 +51,23 @@ public static class DotnetTest
             ? ProcessRunner.Run(wrapper[0], [.. wrapper.Skip(1), "dotnet", .. arguments], root, logPath, environment, echo, timeout, visibleLog, cancellationToken)
             : ProcessRunner.Run("dotnet", arguments, root, logPath, WithoutKeptBuildNodes(environment), echo, timeout, visibleLog, cancellationToken);
 
+        return Read(jsonPath, process.ExitCode, process.TimedOut, logPath);
+    }
+
+    /// <summary>
+    /// The report of a run from the kata logger's JSON file at <paramref name="jsonPath"/> (or, when the run
+    /// stopped before the logger wrote it, from its live results), with the run's exit code and log.
+    /// </summary>
+    public static TestRunReport Read(string jsonPath, int exitCode, bool timedOut, string logPath)
+    {
         if (!File.Exists(jsonPath))
         {
             // Stopped before the logger wrote its file (a time limit, a killed host): the results that
             // arrived until then, from the logger's live file.
             (List<TestRecord> arrived, Dictionary<string, List<string>> copies) = LiveResults.Read(LiveResults.PathFor(jsonPath));
-            return new TestRunReport(process.ExitCode, Aborted: true, [], new Dictionary<int, int>(), new Dictionary<string, double>(), arrived, logPath, Records: copies)
+            return new TestRunReport(exitCode, Aborted: true, [], new Dictionary<int, int>(), new Dictionary<string, double>(), arrived, logPath, Records: copies)
             {
-                TimedOut = process.TimedOut,
+                TimedOut = timedOut,
             };
         }
 
@@ -66,8 +75,8 @@ public static class DotnetTest
             ?? throw new InvalidDataException($"{jsonPath} is empty.");
         var plan = (report.Plan ?? []).ToDictionary(p => int.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), p => p.Value);
         return new TestRunReport(
-            process.ExitCode,
-            report.Aborted || process.TimedOut,
+            exitCode,
+            report.Aborted || timedOut,
             report.Summary ?? [],
             plan,
             report.Metrics ?? [],
@@ -76,7 +85,7 @@ public static class DotnetTest
             report.Started ?? [],
             Copies(report.Records, report.RecordCopies))
         {
-            TimedOut = process.TimedOut,
+            TimedOut = timedOut,
         };
     }
 
