@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Kata.Cli.Grading;
 using Kata.Core;
 
@@ -14,6 +15,13 @@ public sealed class AdditionCheckTests
         Threshold: 0.5, Digits: 2, Width: 8, Heads: 2, Layers: 1, TrainingProblems: 10, Prompts: 4, LearningRate: 0.01, Epochs: 2, BatchSize: 4, Seed: 1);
 
     private static readonly string[] Prompts = ["37+48=", "00+00=", "99+99=", "50+07="];
+
+    // As the graded test writes its report: camelCase, and an infinite loss as "Infinity".
+    private static readonly JsonSerializerOptions WriteOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     [Test]
     public void The_grader_computes_the_sums_and_counts_the_completions_that_are_exactly_right()
@@ -66,12 +74,10 @@ public sealed class AdditionCheckTests
         }
     }
 
-    // A report as the graded test writes it (camelCase JSON): losses 2 epochs · ⌈10 / 4⌉ = 6 unless said otherwise.
+    // A report as the graded test writes it: losses 2 epochs · ⌈10 / 4⌉ = 6 unless said otherwise.
     private static string Report(string[] completions, int losses = 6, bool infinite = false, string[]? prompts = null)
     {
         double[] values = [.. Enumerable.Range(0, losses).Select(i => infinite && i == 0 ? double.PositiveInfinity : 2.0 / (i + 1))];
-        return JsonSerializer.Serialize(
-            new AdditionRunReport(AdditionRunReport.RunName, values, prompts ?? Prompts, completions),
-            new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
+        return JsonSerializer.Serialize(new AdditionRunReport(AdditionRunReport.RunName, values, prompts ?? Prompts, completions), WriteOptions);
     }
 }

@@ -42,7 +42,8 @@ public sealed class ClassGradingTests
         string[] files = Files(serial);
         files.ShouldBe(
         [
-            "not-there/error.txt", "report.html", "roster.csv", "solved-1/grade.json", "solved-1/grade.md", "stubs/grade.json", "stubs/grade.md",
+            "not-there/error.txt", "report.html", "roster.csv", "solved-1/code/exercises/Checkpoint01.LinearAlgebra/LinearAlgebra.cs",
+            "solved-1/grade.json", "solved-1/grade.md", "stubs/grade.json", "stubs/grade.md",
         ]);
         Files(parallel).ShouldBe(files);
         foreach (string file in files)

@@ -11,11 +11,9 @@ namespace Kata.Train;
 /// </summary>
 internal sealed class BonusOptions
 {
-    private const int ConvKernelSize = 5;
-
     private readonly Option<string?> _digits = new("--digits") { Description = "The digits to classify: 0-9 for all ten (checkpoint 9), a range such as 0-4, or a list such as 3,5,8 (default: curriculum.json's digits)." };
-    private readonly Option<string?> _model = new("--model") { Description = "mlp (your dense network, the default), cnn (checkpoint 10: convolution, ReLU, max-pooling, then dense layers, on all ten digits) attention (checkpoint 11: your self-attention model learns to reverse sequences of digits; takes --epochs, --batch-size, --learning-rate, --seed and --optimizer, default adam) or gpt (checkpoint 14: your tiny GPT learns a text, or with --graded the graded addition task)." };
-    private readonly Option<int?> _filters = new("--filters") { Description = $"With --model cnn: the number of {ConvKernelSize}x{ConvKernelSize} filters (default 16)." };
+    private readonly Option<string?> _model = new("--model") { Description = "mlp (your dense network, the default), cnn (checkpoint 10: convolution, ReLU, max-pooling, then dense layers, on all ten digits), attention (checkpoint 11: your self-attention model learns to reverse sequences of digits; takes --epochs, --batch-size, --learning-rate, --seed and --optimizer, default adam) or gpt (checkpoint 14: your tiny GPT learns a text, or with --graded the graded addition task)." };
+    private readonly Option<int?> _filters = new("--filters") { Description = $"With --model cnn: the number of {TrainingDefaults.ConvKernelSize}x{TrainingDefaults.ConvKernelSize} filters (default {TrainingDefaults.ConvFilters})." };
     private readonly Option<int?> _patience = new("--patience") { Description = "Early stopping: stop after this many epochs without a better validation accuracy (default 5 on all ten digits; 0 for none)." };
     private readonly Option<int?> _validation = new("--validation") { Description = "Keep the last N training images apart for validation (default 10,000 on all ten digits)." };
 
@@ -58,7 +56,7 @@ internal sealed class BonusOptions
     };
 
     /// <summary>Trains as the flags ask: a convolutional network, a dense one with early stopping, or checkpoint 4's plain run.</summary>
-    public int Run(ParseResult parse, MnistSettings settings, TrainingPlan plan, string pngPath, Kernel kernel)
+    public int Run(ParseResult parse, MnistSettings settings, TrainingPlan plan, string pngPath, Kernel kernel, Curriculum curriculum)
     {
         bool conv = IsConv(parse);
         bool earlyStopping = settings.Patience > 0 || settings.ValidationImages > 0;
@@ -74,13 +72,14 @@ internal sealed class BonusOptions
 
         if (conv)
         {
-            int filters = parse.GetValue(_filters) ?? 16;
-            return TrainingRun.Run(settings, plan, pngPath, (s, files, png) => ConvRun.Train(s, filters, ConvKernelSize, files, png));
+            int filters = parse.GetValue(_filters) ?? TrainingDefaults.ConvFilters;
+            return TrainingRun.Run(settings, plan, pngPath, ConvRun.Graded, (s, files, png) => ConvRun.Train(s, filters, TrainingDefaults.ConvKernelSize, files, png));
         }
 
+        string graded = TrainingRun.GradedNote(settings.Digits, curriculum);
         return earlyStopping
-            ? TrainingRun.Run(settings, plan, pngPath, (s, files, png) => EarlyStoppingRun.Train(s, files, png, kernel))
-            : TrainingRun.Run(settings, plan, pngPath, kernel: kernel);
+            ? TrainingRun.Run(settings, plan, pngPath, graded, (s, files, png) => EarlyStoppingRun.Train(s, files, png, kernel, graded))
+            : TrainingRun.Run(settings, plan, pngPath, graded, kernel: kernel);
     }
 
     // "0-9", "0-4", "3,5,8" or "3, 5, 8".

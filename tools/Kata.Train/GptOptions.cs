@@ -9,11 +9,20 @@ namespace Kata.Train;
 /// </summary>
 internal sealed class GptOptions
 {
-    /// <summary>The text run's defaults: a small model that writes something recognisable within a few minutes.</summary>
+    /// <summary>The text run's defaults (<see cref="TrainingDefaults"/>: a small model that writes something recognisable within a few minutes).</summary>
     public static readonly GptRun.TextSettings Defaults = new(
-        Path.Combine(KataPaths.Root, GptRun.DefaultText), Context: 32, Width: 32, Heads: 4, Layers: 2, Steps: 2000, BatchSize: 16, LearningRate: 0.003, Temperature: 0.8, Seed: 1);
+        Path.Combine(KataPaths.Root, TrainingDefaults.GptText),
+        TrainingDefaults.GptContext,
+        TrainingDefaults.GptWidth,
+        TrainingDefaults.GptHeads,
+        TrainingDefaults.GptLayers,
+        TrainingDefaults.GptSteps,
+        TrainingDefaults.GptBatchSize,
+        TrainingDefaults.GptLearningRate,
+        TrainingDefaults.GptTemperature,
+        Seed: 1);
 
-    private readonly Option<string?> _text = new("--text") { Description = $"With --model gpt: the UTF-8 text to learn (default the kata's own {GptRun.DefaultText})." };
+    private readonly Option<string?> _text = new("--text") { Description = $"With --model gpt: the UTF-8 text to learn (default the kata's own {TrainingDefaults.GptText})." };
     private readonly Option<int?> _steps = new("--steps") { Description = $"With --model gpt: training steps on the text (default {Defaults.Steps:N0})." };
     private readonly Option<int?> _context = new("--context") { Description = $"With --model gpt: the characters the model reads at once (default {Defaults.Context})." };
     private readonly Option<int?> _width = new("--width") { Description = $"With --model gpt: d, the width of every row (default {Defaults.Width}; with --graded, curriculum.json's)." };

@@ -16,9 +16,6 @@ namespace Kata.Train;
 /// </summary>
 internal static class GptRun
 {
-    /// <summary>What the text run reads unless --text says otherwise: this document, in the kata's own repository.</summary>
-    public const string DefaultText = "checkpoints.md";
-
     private const int SampleLength = 240;
     private const int Reports = 4;
     private const int ValidationBatches = 8;

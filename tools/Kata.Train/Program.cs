@@ -23,10 +23,10 @@ catch (InvalidDataException error)
 
 MnistSettings reference = MnistSettings.Reference(curriculum.Mnist.Digits, curriculum.Mnist.Threshold);
 var graded = new Option<bool>("--graded") { Description = "Use the graded test's settings from curriculum.json (" + curriculum.Mnist.Describe() + $", {Images(curriculum.Mnist.TrainingImages)}); other flags still override them." };
-var epochs = new Option<int?>("--epochs") { Description = $"Passes over the training images (default {reference.Epochs})." };
-var batchSize = new Option<int?>("--batch-size") { Description = $"Samples per gradient step (default {reference.BatchSize})." };
-var learningRate = new Option<double?>("--learning-rate") { Description = $"Gradient-descent step size (default {reference.LearningRate})." };
-var hidden = new Option<string?>("--hidden") { Description = $"Hidden layer sizes, comma-separated, e.g. 64 or 128,32; 0 for none (default {string.Join(',', reference.HiddenLayers)})." };
+var epochs = new Option<int?>("--epochs") { Description = TrainingDefaults.Epochs };
+var batchSize = new Option<int?>("--batch-size") { Description = TrainingDefaults.BatchSize };
+var learningRate = new Option<double?>("--learning-rate") { Description = TrainingDefaults.LearningRate };
+var hidden = new Option<string?>("--hidden") { Description = TrainingDefaults.Hidden };
 var activation = new Option<string?>("--activation") { Description = $"relu, sigmoid, tanh or leaky-relu (default {reference.Activation}; tanh and leaky-relu are checkpoint 6)." };
 var seed = new Option<int?>("--seed") { Description = $"Seed of the initial weights, and with --shuffle or --dropout of the order and the masks (default {reference.Seed})." };
 var images = new Option<int?>("--images") { Description = "Train on the first N training images of the digits; 0 for all (default 0)." };
@@ -37,7 +37,11 @@ var optimizer = new Option<string?>("--optimizer") { Description = "sgd (plain g
 optimizer.AcceptOnlyFromAmong([.. TrainingPlan.Optimizers]);
 var shuffle = new Option<bool>("--shuffle") { Description = "Visit the training images in a new order every epoch, seeded by --seed (checkpoint 8)." };
 var dropout = new Option<double?>("--dropout") { Description = "Drop this fraction of the hidden activations in training, e.g. 0.2 (checkpoint 8; shuffles too)." };
-var root = new RootCommand($"Trains your network on MNIST digits {string.Join(", ", curriculum.Mnist.Digits)} and draws its loss curve; with --model attention, your attention model on a toy sequence task; with --model gpt, your tiny GPT on a text (or with --graded, on the graded additions).")
+var root = new RootCommand(
+    $"Trains your network on MNIST digits {string.Join(", ", curriculum.Mnist.Digits)} and draws its loss curve; with --model attention, your attention model on a toy sequence task; "
+    + "with --model gpt, your tiny GPT on a text (or with --graded, on the graded additions). "
+    + $"Before it trains, it prints its settings and how long it will take (timed on a throwaway copy of the network).{Environment.NewLine}{Environment.NewLine}"
+    + $"The defaults of each run (any flag overrides them):{Environment.NewLine}{string.Join(Environment.NewLine, TrainingDefaults.Runs(curriculum.Mnist.Digits).Select(r => "  " + r))}")
 {
     graded, epochs, batchSize, learningRate, hidden, activation, seed, images, output, optimizer, shuffle, dropout, kernel,
 };
@@ -104,11 +108,11 @@ root.SetAction(parse =>
             return 2;
         }
 
-        string chosen = parse.GetValue(optimizer) ?? "adam";
+        string chosen = parse.GetValue(optimizer) ?? TrainingDefaults.AttentionOptimizer;
         return AttentionRun.Run(
-            parse.GetValue(epochs) ?? AttentionRun.DefaultEpochs,
-            parse.GetValue(batchSize) ?? AttentionRun.DefaultBatchSize,
-            parse.GetValue(learningRate) ?? AttentionRun.DefaultLearningRate(chosen),
+            parse.GetValue(epochs) ?? TrainingDefaults.AttentionEpochs,
+            parse.GetValue(batchSize) ?? TrainingDefaults.AttentionBatchSize,
+            parse.GetValue(learningRate) ?? TrainingDefaults.AttentionLearningRate(chosen),
             parse.GetValue(seed) ?? 1,
             chosen);
     }
@@ -143,7 +147,7 @@ root.SetAction(parse =>
     {
         Epochs = parse.GetValue(epochs) ?? settings.Epochs,
         BatchSize = parse.GetValue(batchSize) ?? settings.BatchSize,
-        LearningRate = parse.GetValue(learningRate) ?? TrainingPlan.DefaultLearningRate(plan.Optimizer, settings.LearningRate),
+        LearningRate = parse.GetValue(learningRate) ?? TrainingDefaults.MnistLearningRate(plan.Optimizer, settings.LearningRate),
         HiddenLayers = layers ?? settings.HiddenLayers,
         Activation = parse.GetValue(activation) is { } a ? TrainingPlan.ActivationName(a) ?? a : settings.Activation,
         Seed = parse.GetValue(seed) ?? settings.Seed,
@@ -173,7 +177,7 @@ root.SetAction(parse =>
 
     try
     {
-        return bonus.Run(parse, settings, plan, png, product);
+        return bonus.Run(parse, settings, plan, png, product, curriculum);
     }
     catch (FormatException error)
     {

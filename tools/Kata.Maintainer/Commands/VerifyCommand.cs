@@ -63,18 +63,22 @@ public static class VerifyCommand
         }
 
         // The hold-outs draw their inputs from a seed of each submission's own: correct code must pass for
-        // every seed, so the solutions run them again with a few more (fixed, so CI stays repeatable).
-        foreach (string seed in HoldOutSeeds)
+        // every seed, so the solutions run them again with a few more (fixed, so CI stays repeatable). The
+        // three runs take the test assembly built above straight to VSTest, side by side (each is one
+        // thread of tests, most of it).
+        TestRunReport[] drawn = new TestRunReport[HoldOutSeeds.Length];
+        Parallel.For(0, HoldOutSeeds.Length, i => drawn[i] = DotnetTest.Run(
+            root,
+            "solutions",
+            Path.Combine(outDir, $"holdouts-seed-{HoldOutSeeds[i]}.log"),
+            new Dictionary<string, string?>(gradeMode) { ["KATA_HOLDOUT_SEED"] = HoldOutSeeds[i] },
+            ["--filter", "Kind=HoldOut"],
+            echo: echo,
+            target: Path.Combine(root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.Tests.dll")));
+        foreach ((string seed, TestRunReport run) in HoldOutSeeds.Zip(drawn))
         {
-            TestRunReport drawn = DotnetTest.Run(
-                root,
-                "solutions",
-                Path.Combine(outDir, $"holdouts-seed-{seed}.log"),
-                new Dictionary<string, string?>(gradeMode) { ["KATA_HOLDOUT_SEED"] = seed },
-                ["--no-build", "--filter", "Kind=HoldOut"],
-                echo: echo);
-            CheckRan(drawn, $"solutions (hold-outs, seed {seed})", problems);
-            foreach (TestRecord test in drawn.Tests.Where(t => !t.Passed))
+            CheckRan(run, $"solutions (hold-outs, seed {seed})", problems);
+            foreach (TestRecord test in run.Tests.Where(t => !t.Passed))
             {
                 problems.Add($"solutions, hold-outs drawn with seed {seed}: {test.FullyQualifiedName} {test.Outcome.ToLowerInvariant()}: {FirstLine(test.Message)}");
             }
@@ -121,10 +125,19 @@ public static class VerifyCommand
             }
         }
 
+        // The tooling tests also say how much of the tooling they run (coverlet, the test projects' collector).
+        string coverage = Path.Combine(outDir, "coverage");
+        if (Directory.Exists(coverage))
+        {
+            Directory.Delete(coverage, recursive: true);
+        }
+
         TestRunReport tools = DotnetTest.Run(
             root, "solutions", Path.Combine(outDir, "tools.log"), echo: echo, annotateOnGitHub: true,
-            target: Path.Combine(root, "tests", "Kata.Tools.Tests", "Kata.Tools.Tests.csproj"));
+            target: Path.Combine(root, "tests", "Kata.Tools.Tests", "Kata.Tools.Tests.csproj"),
+            extraArguments: ["--collect", "XPlat Code Coverage", "--results-directory", coverage, "--", $"DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Exclude={ToolingCoverage.Excluded}"]);
         CheckRan(tools, "tools", problems);
+        Console.WriteLine($"     {ToolingCoverage.Summary(root, coverage)}");
         // A tooling test that needs an optional tool (Node.js, Chromium) says so and is skipped where the tool
         // is missing: a note, not a problem. .ci/run installs them.
         foreach (TestRecord test in tools.Tests.Where(t => !t.Passed && t.Outcome != "Skipped"))

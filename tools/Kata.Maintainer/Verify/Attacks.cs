@@ -34,7 +34,12 @@ public static class Attacks
     /// Graded with nothing beside it: its limits are shared by every sandbox (the process limit counts per
     /// user, and all sandboxes run as one), so its hogs would fail honest grades next to it.
     /// </param>
-    public sealed record Attack(string Name, string What, bool Solutions, Action<AttackContext>? Make, bool AsGitUrl, Func<GradeReport, IEnumerable<string>> Expect, bool Bypass = false, TimeSpan? Budget = null, bool Alone = false);
+    /// <param name="Sleeps">Its grade mostly waits (code asleep until the limits stop it), so it runs beside the others.</param>
+    /// <param name="GradedWithin">
+    /// The scenario whose submission holds this attack's files and whose checks include <paramref name="Expect"/>'s,
+    /// so that it is not graded a second time on its own (KATA_VERIFY_ATTACKS naming it replays that scenario).
+    /// </param>
+    public sealed record Attack(string Name, string What, bool Solutions, Action<AttackContext>? Make, bool AsGitUrl, Func<GradeReport, IEnumerable<string>> Expect, bool Bypass = false, TimeSpan? Budget = null, bool Alone = false, bool Sleeps = false, string? GradedWithin = null);
 
     /// <summary>What an attack's setup knows: the submission folder and the kata's root.</summary>
     public sealed record AttackContext(string Submission, string Root);
@@ -51,7 +56,7 @@ public static class Attacks
         new("07-no-training", "7: a Train that returns at once and an Accuracy that says 0.99 (on the solutions)", true, null, false, NoTrainingPoints),
         new("08-zeros", "8: zeros, identity matrices and echoed inputs of the right shapes; an essay of nonsense", false, null, false, g => [.. Nothing(g), .. Compiled(g), .. g.PointsToConfirm > 0 && g.NeedsReading.Count == 0 ? ["the essay's points are not marked for the instructor's reading"] : Array.Empty<string>()]),
         new("09-hang-on-load", "9: a module initializer that never returns", false, null, false, g => [.. Nothing(g), .. g.Flags.Any(f => f.Kind == "runaway") ? Array.Empty<string>() : ["the hang is not flagged as runaway code"]], Bypass: true),
-        new("10-crash-in-one-method", "9: a stack overflow in Derivative (on the solutions)", true, null, false, OnlyDerivative),
+        new("10-crash-in-one-method", "9: a stack overflow in Derivative (on the solutions)", true, null, false, g => OnlyDerivative(g), GradedWithin: "broken"),
         new("11-processes-and-resources", "9: child processes (plain, detached), a fork bomb, memory and disk hogs", false, null, false, Nothing, Bypass: true, Alone: true),
         new("12-own-tooling", "10: ./kata replaced by `exit 0`, tools and workflow edited, a 2001 root commit with edited tests", false, OwnTooling, true, g => [.. Nothing(g), .. g.Tampered.Any(t => t.StartsWith("kata", StringComparison.Ordinal)) ? Array.Empty<string>() : ["the replaced ./kata is not named among the changed files"]]),
         new("13-forge-through-nunit", "20a: every test reported as passed through NUnit's listener, the real results silenced", false, null, false, g => [.. Nothing(g), .. Flagged(g, "forged")], Bypass: true),
@@ -59,8 +64,8 @@ public static class Attacks
         new("15-forge-through-the-adapter", "20c: passed results recorded on the adapter's channel to VSTest", false, null, false, g => [.. Nothing(g), .. Flagged(g, "forged")], Bypass: true),
         new("16-answers-chosen-by-the-caller", "20d: Add, Subtract and Hadamard return the calling test's expected matrix", false, null, false, g => [.. Nothing(g), .. NoPointsFor(g, AnsweredMethods), .. Flagged(g, "holdout")], Bypass: true),
         new("17-answers-chosen-by-call-order", "20e: Add, Subtract and Hadamard answer from a table keyed by call order", false, null, false, g => [.. Nothing(g), .. NoPointsFor(g, AnsweredMethods), .. Flagged(g, "holdout")]),
-        new("18-sleep-in-every-test", "20f: every stub sleeps for an hour", false, null, false, g => [.. Nothing(g), .. Flagged(g, "runaway"), .. Flagged(g, "timeout")], Bypass: true, Budget: TimeSpan.FromMinutes(2)),
-        new("19-sleep-where-threads-are-allowed", "20f: checkpoint 12's products sleep for an hour (threads are allowed there)", false, null, false, g => [.. Nothing(g), .. Flagged(g, "runaway")]),
+        new("18-sleep-in-every-test", "20f: every stub sleeps for an hour", false, null, false, g => [.. Nothing(g), .. Flagged(g, "runaway"), .. Flagged(g, "timeout")], Bypass: true, Budget: TimeSpan.FromMinutes(2), Sleeps: true),
+        new("19-sleep-where-threads-are-allowed", "20f: checkpoint 12's products sleep for an hour (threads are allowed there)", false, null, false, g => [.. Nothing(g), .. Flagged(g, "runaway")], Sleeps: true),
         new("20-memory-through-proc", "checkpoint 4's file reading turned on the host's own memory, environment and stderr", false, null, false, MemoryClosed),
     ];
 
@@ -212,7 +217,12 @@ public static class Attacks
         }
     }
 
-    private static IEnumerable<string> OnlyDerivative(GradeReport g)
+    /// <summary>
+    /// Attack 10's expectation: a stack overflow in Derivative costs Derivative's points and nothing else,
+    /// and is flagged. The broken scenario, whose submission holds attack 10's file, also loses the methods
+    /// it breaks on purpose, named in <paramref name="alsoBroken"/>.
+    /// </summary>
+    public static IEnumerable<string> OnlyDerivative(GradeReport g, params string[] alsoBroken)
     {
         CheckpointGrade two = g.Checkpoints.Single(c => c.Id == 2);
         if (two.Methods.Any(m => m.Method != "Calculus.Derivative" && !m.Complete))
@@ -220,7 +230,7 @@ public static class Attacks
             yield return "a stack overflow in Derivative cost other methods of checkpoint 2 their points";
         }
 
-        if (LostElsewhere(g) is { Count: > 0 } lost)
+        if (LostElsewhere(g).Where(t => !alsoBroken.Any(b => t.Contains(b, StringComparison.Ordinal))).ToList() is { Count: > 0 } lost)
         {
             yield return $"a stack overflow in Derivative cost tests that do not use it: {string.Join(", ", lost)}";
         }
@@ -231,11 +241,9 @@ public static class Attacks
         }
     }
 
-    /// <summary>
-    /// Tests outside checkpoint 2 that failed, except the one that calls the learner's Derivative on
-    /// purpose (checkpoint 4 compares σ' with the numerical derivative of σ).
-    /// </summary>
-    public static IReadOnlyList<string> LostElsewhere(GradeReport g) =>
+    // Tests outside checkpoint 2 that failed, except the one that calls the learner's Derivative on
+    // purpose (checkpoint 4 compares σ' with the numerical derivative of σ).
+    private static IReadOnlyList<string> LostElsewhere(GradeReport g) =>
     [
         .. g.Checkpoints.Where(c => c.Id != 2 && c.Required)
             .SelectMany(c => c.Failures.Select(f => f.Test))

@@ -44,7 +44,7 @@ public static class GradingScenarios
         // one); "broken" and "stubs" there name those scenarios ("broken" is checked against one grade of
         // the solutions, which it then brings along).
         string[]? only = Environment.GetEnvironmentVariable("KATA_VERIFY_ATTACKS") is { Length: > 0 } named ? [.. named.Split(',')] : null;
-        bool Wanted(string scenario) => only is null || only.Contains(scenario);
+        bool Wanted(string scenario) => only is null || only.Contains(scenario) || Attacks.All.Any(a => a.GradedWithin == scenario && only.Contains(a.Name));
         var clock = Stopwatch.StartNew();
         using var attacks = new AttackTargets(root, grades);
         jobs.AddRange(AttackJobs(root, scratch, session, attacks, only));
@@ -55,7 +55,7 @@ public static class GradingScenarios
 
         // 1. The reference solutions, three times: full marks, the same bytes each time.
         string solutions = MakeSubmission(root, scratch, "solutions", fromSolutions: true);
-        jobs.AddRange(Enumerable.Range(0, full.Length).Select(i => new GradeJob($"solutions ({i + 1} of {full.Length})", () => full[i] = Grade(session, "solutions", solutions, Path.Combine(grades, $"solutions-{i + 1}")), _ => [])));
+        jobs.AddRange(Enumerable.Range(0, full.Length).Select(i => new GradeJob($"solutions ({i + 1} of {full.Length})", () => full[i] = Grade(session, "solutions", solutions, Path.Combine(grades, $"solutions-{i + 1}")), _ => [], Weight: 2)));
 
         // 2. The stubs, twice: nothing passes, and the two grade.json files are byte-identical.
         string stubsDir = MakeSubmission(root, scratch, "stubs", fromSolutions: false);
@@ -66,21 +66,41 @@ public static class GradingScenarios
         if (Wanted("broken"))
         {
             string brokenDir = BrokenSolutions(root, scratch);
-            jobs.Add(new GradeJob("broken", () => broken = Grade(session, "broken", brokenDir, Path.Combine(grades, "broken")), _ => [], Weight: 4)); // among the longest (an endless loop, a crash): first
+            jobs.Add(new GradeJob("broken", () => broken = Grade(session, "broken", brokenDir, Path.Combine(grades, "broken")), _ => [], Weight: 4)); // the longest (an endless loop, a crash): first
         }
 
         // The grades side by side, the longest first, then the ones that must be alone; each one's problems
-        // are reported in the order above.
-        progress.WriteLine($"     {jobs.Count} grades, {Jobs} at a time …");
+        // are reported in the order above. Jobs of one lane (an attack's refused grade and its grade with
+        // the allowlist off) run one after the other, so the second finds the first's build folder and
+        // compiles nothing. Lanes that mostly sleep (an attack asleep until its limits stop it) run beside
+        // the others without taking one of their places: they would leave a core idle for minutes.
+        var lanes = jobs.Select((job, i) => (job, i))
+            .GroupBy(j => j.job.Lane ?? $"#{j.i}", StringComparer.Ordinal)
+            .Select(lane => lane.ToList())
+            .OrderByDescending(lane => lane.Sum(j => j.job.Weight))
+            .ToList();
+        var alone = lanes.Where(lane => lane.Any(j => j.job.Alone)).ToList();
+        var sleepers = lanes.Except(alone).Where(lane => lane.Any(j => j.job.Sleeps)).ToList();
+        var busy = lanes.Except(alone).Except(sleepers).ToList();
+        progress.WriteLine($"     {jobs.Count} grades, {Jobs} at a time, and the {sleepers.Sum(l => l.Count(j => j.job.Sleeps))} that sleep beside them …");
         var found = new List<string>[jobs.Count];
-        var ordered = jobs.Select((job, i) => (job, i)).OrderByDescending(j => j.job.Weight).ToList();
+        Task asleep = Task.WhenAll(sleepers.Select(lane => Task.Factory.StartNew(() => RunLane(lane), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
         Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(ordered.Where(j => !j.job.Alone).ToList(), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
+            System.Collections.Concurrent.Partitioner.Create(busy, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
             new ParallelOptions { MaxDegreeOfParallelism = Jobs },
-            RunJob);
-        foreach ((GradeJob job, int i) alone in ordered.Where(j => j.job.Alone))
+            RunLane);
+        asleep.Wait();
+        foreach (List<(GradeJob job, int i)> lane in alone)
         {
-            RunJob(alone);
+            RunLane(lane);
+        }
+
+        void RunLane(List<(GradeJob job, int i)> lane)
+        {
+            foreach ((GradeJob job, int i) item in lane)
+            {
+                RunJob(item);
+            }
         }
 
         void RunJob((GradeJob job, int i) item)
@@ -182,7 +202,8 @@ public static class GradingScenarios
 
     // One grade of a scenario or an attack: a label, how to grade, what its grade must not show, how long
     // it may take (attacks) and a weight for the order (the longest start first).
-    private sealed record GradeJob(string Label, Func<GradeReport> Run, Func<GradeReport, IEnumerable<string>> Check, TimeSpan? Budget = null, int Weight = 1, string? What = null, bool Alone = false);
+    // Jobs with the same Lane run one after the other; one that Sleeps waits out limits more than it computes.
+    private sealed record GradeJob(string Label, Func<GradeReport> Run, Func<GradeReport, IEnumerable<string>> Check, TimeSpan? Budget = null, int Weight = 1, string? What = null, bool Alone = false, string? Lane = null, bool Sleeps = false);
 
     // Grades a submission (a folder, or a git URL cloned first) and leaves grade.json and grade.md in folder.
     private static GradeReport Grade(GradingSession session, string name, string target, string folder)
@@ -200,23 +221,29 @@ public static class GradingScenarios
         GradingSession bypassing = session with { CheckAllowedApi = false };
         foreach (Attacks.Attack attack in Attacks.All.Where(a => only is null || only.Contains(a.Name)))
         {
+            if (attack.GradedWithin is not null)
+            {
+                continue; // its files are part of that scenario's submission, and its checks part of that scenario's
+            }
+
             string dir = MakeSubmission(root, scratch, attack.Name, attack.Solutions);
             LayOver(Path.Combine(root, "tests", "scenarios", "attacks", attack.Name), dir, targets.For(attack.Name));
             attack.Make?.Invoke(new Attacks.AttackContext(dir, root));
             string target = attack.AsGitUrl ? new Uri(dir).AbsoluteUri : dir;
 
-            // Sleeping and hanging attacks wait out their limits: they start first, beside the others.
-            int weight = attack.Budget is not null ? 3 : attack.Name.Contains("sleep", StringComparison.Ordinal) || attack.Name.Contains("hang", StringComparison.Ordinal) ? 2 : 1;
+            // The longest start first: the ones that wait out a budget, then those on the solutions (their
+            // tests train networks), then the rest.
+            int weight = attack.Budget is not null ? 3 : attack.Solutions ? 2 : 1;
             GradingSession graded = attack.Budget is { } own ? session with { WallBudget = own } : session;
             if (attack.Bypass)
             {
-                yield return new GradeJob($"attack {attack.Name}", () => Grade(session, attack.Name, target, targets.Folder(attack.Name)), Attacks.Refused, session.WallBudget, What: attack.What, Alone: attack.Alone);
+                yield return new GradeJob($"attack {attack.Name}", () => Grade(session, attack.Name, target, targets.Folder(attack.Name)), Attacks.Refused, session.WallBudget, What: attack.What, Alone: attack.Alone, Lane: attack.Name);
                 GradingSession budgeted = attack.Budget is { } budget ? bypassing with { WallBudget = budget } : bypassing;
-                yield return new GradeJob($"attack {attack.Name} (allowlist off)", () => Grade(budgeted, attack.Name + "-bypass", target, targets.Folder(attack.Name + "-bypass")), attack.Expect, budgeted.WallBudget, weight, attack.What, attack.Alone);
+                yield return new GradeJob($"attack {attack.Name} (allowlist off)", () => Grade(budgeted, attack.Name + "-bypass", target, targets.Folder(attack.Name + "-bypass")), attack.Expect, budgeted.WallBudget, weight, attack.What, attack.Alone, attack.Name, attack.Sleeps);
             }
             else
             {
-                yield return new GradeJob($"attack {attack.Name}", () => Grade(graded, attack.Name, target, targets.Folder(attack.Name)), attack.Expect, graded.WallBudget, weight, attack.What, attack.Alone);
+                yield return new GradeJob($"attack {attack.Name}", () => Grade(graded, attack.Name, target, targets.Folder(attack.Name)), attack.Expect, graded.WallBudget, weight, attack.What, attack.Alone, Sleeps: attack.Sleeps);
             }
         }
     }
@@ -326,7 +353,7 @@ public static class GradingScenarios
             problems.Add($"grading the broken solutions: checkpoint 1 lost points beyond Dot and Subtract: {string.Join(", ", one.Methods.Where(m => !m.Complete).Select(m => m.Method))}");
         }
 
-        foreach (string flag in (string[])["tampered", "runaway", "crash"])
+        foreach (string flag in (string[])["tampered", "runaway"])
         {
             if (!broken.Flags.Any(f => f.Kind == flag))
             {
@@ -334,14 +361,12 @@ public static class GradingScenarios
             }
         }
 
-        if (two.Methods.Where(m => m.Method != "Calculus.Derivative").Any(m => !m.Complete) || two.Total != full.Checkpoints.Single(c => c.Id == 2).Total)
+        // Attack 10 (a stack overflow in Derivative) is graded here, within this submission: it must cost
+        // Derivative's points and nothing beyond what the scenario breaks in checkpoint 1.
+        problems.AddRange(Attacks.OnlyDerivative(broken, "Dot", "Subtract").Select(p => $"grading the broken solutions (attack 10-crash-in-one-method): {p}"));
+        if (two.Total != full.Checkpoints.Single(c => c.Id == 2).Total)
         {
-            problems.Add($"grading a submission whose Derivative overflows the stack: checkpoint 2 got {two.Passed}/{two.Total} ({two.Status}); only Derivative may lose its points");
-        }
-
-        if (Attacks.LostElsewhere(broken) is { Count: > 0 } lost && lost.Any(t => !t.Contains("Dot", StringComparison.Ordinal) && !t.Contains("Subtract", StringComparison.Ordinal)))
-        {
-            problems.Add($"grading a submission that crashes in checkpoint 2: other tests were lost ({string.Join(", ", lost)}); a crash must cost only its own test");
+            problems.Add($"grading a submission whose Derivative overflows the stack: checkpoint 2 counted {two.Total} tests, the solutions {full.Checkpoints.Single(c => c.Id == 2).Total}; a crash must not shrink the total");
         }
     }
 

@@ -43,26 +43,36 @@ public sealed class Grader(GradingSession session, TextWriter progress)
     public GradeReport Grade(string submissionName, string submission, string logDirectory, int? only = null)
     {
         DirectoryInfo scratch = Directory.CreateTempSubdirectory("kata-grade-");
+        WorkspacePool.Lease? lease = null;
+        bool completed = false;
         try
         {
             // Folders below the private one get names nobody can guess: when the grader is root, the
             // sandbox's user may pass through the private folder but not list it (Sandbox.PreparePrivateFolder).
             session.Sandbox?.PreparePrivateFolder(scratch.FullName);
-            var workspace = Workspace.Create(session.Pristine, submission, Path.Combine(scratch.FullName, Unguessable("work")));
-            return Grade(submissionName, workspace, scratch.FullName, logDirectory, only);
+
+            // The build folder of an earlier grade of this session, if one is free: its sources become this
+            // submission's, and the build compiles only what differs (WorkspacePool).
+            lease = session.Workspaces.Take();
+            var workspace = Workspace.Create(session.Pristine, submission, lease.Path);
+            GradeReport report = Grade(submissionName, workspace, scratch.FullName, logDirectory, only);
+            completed = true;
+            return report;
         }
         finally
         {
+            // KATA_GRADE_KEEP=1 keeps this grade's folders as they are, for a maintainer looking into it.
+            bool keep = Environment.GetEnvironmentVariable("KATA_GRADE_KEEP") is "1";
+            lease?.Return(reusable: completed && !keep);
             try
             {
-                // KATA_GRADE_KEEP=1 keeps the private folder, for a maintainer looking into a grade.
-                if (Environment.GetEnvironmentVariable("KATA_GRADE_KEEP") is not "1")
+                if (!keep)
                 {
                     scratch.Delete(recursive: true);
                 }
                 else
                 {
-                    progress.WriteLine($"Kept {scratch.FullName}.");
+                    progress.WriteLine($"Kept {scratch.FullName} and the workspace {lease?.Path}.");
                 }
             }
             catch (IOException)
@@ -177,7 +187,7 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         // and, in the sandbox, makes the host non-dumpable before any learner code runs (StartupHook.cs).
         var hostEnvironment = new Dictionary<string, string>(testEnvironment)
         {
-            ["DOTNET_STARTUP_HOOKS"] = Path.Combine(workspace.Root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.TestSupport.dll"),
+            ["DOTNET_STARTUP_HOOKS"] = Path.Combine(Path.GetDirectoryName(TestAssembly(workspace.Root))!, "Kata.TestSupport.dll"),
         };
         if (session.Sandbox is not null)
         {
@@ -224,9 +234,9 @@ public sealed class Grader(GradingSession session, TextWriter progress)
                     ["KATA_HOST_STDERR"] = stderr,
                     [WitnessKeyVariable] = witnessKey,
                 },
-                ["--no-build", OptimizeLearnerCode, "--settings", settings],
+                ["--settings", settings],
                 timeout: left < RunTimeout ? left : RunTimeout,
-                target: Path.Combine(workspace.Root, "tests", "Kata.Tests", "Kata.Tests.csproj"),
+                target: TestAssembly(workspace.Root),
                 wrapper: session.Sandbox?.Outer([]),
                 visibleLog: true);
 
@@ -442,6 +452,13 @@ public sealed class Grader(GradingSession session, TextWriter progress)
     // The test host starts through the sandbox when there is one. (Which tests run is the run list's
     // business: NUnit's own filter does not match parameterised tests by their full names.)
     // Results are sent one at a time (BatchSize 1), so a crash loses none that finished before it.
+    /// <summary>
+    /// The test assembly a build of the kata at <paramref name="root"/> writes: grading runs it with VSTest
+    /// directly (dotnet test on the project would evaluate it and its references with MSBuild again, seconds
+    /// per test host for nothing).
+    /// </summary>
+    internal static string TestAssembly(string root) => Path.Combine(root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.Tests.dll");
+
     private static string RunSettings(string? host) =>
         "<RunSettings>\n  <RunConfiguration>\n    <BatchSize>1</BatchSize>\n"
         + (host is null ? string.Empty : $"    <DotNetHostPath>{SecurityElement.Escape(host)}</DotNetHostPath>\n")

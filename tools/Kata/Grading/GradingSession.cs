@@ -29,6 +29,12 @@ public sealed record GradingSession(string Pristine, Curriculum Curriculum, Plan
     public static readonly TimeSpan DefaultWallBudget = TimeSpan.FromMinutes(15);
 
     /// <summary>
+    /// The folders the session's grades build in, reused from grade to grade so that each build compiles
+    /// only what changed (shared by every copy of the session made with <c>with</c>).
+    /// </summary>
+    public required WorkspacePool Workspaces { get; init; }
+
+    /// <summary>
     /// Opens a grading session: the pristine plan (cached under <paramref name="cacheDirectory"/>), MNIST
     /// and, when <paramref name="sandboxed"/>, the sandbox.
     /// </summary>
@@ -68,6 +74,6 @@ public sealed record GradingSession(string Pristine, Curriculum Curriculum, Plan
             throw new KataException($"The pristine kata at {pristine} has no usable allowlist: {error.Message}", ExitCodes.Environment, error);
         }
 
-        return new GradingSession(pristine, curriculum, plan, mnist, sandbox, key, allowed);
+        return new GradingSession(pristine, curriculum, plan, mnist, sandbox, key, allowed) { Workspaces = new WorkspacePool(sandbox) };
     }
 }
