@@ -5,7 +5,7 @@ using Kata.Core;
 namespace Kata.Bench;
 
 /// <summary>
-/// Runs bench/mlp_numpy.py under a python that has numpy, with OpenBLAS choosing its own kernel:
+/// Runs bench/mlp_numpy.py (or gpt_numpy.py) under a python that has numpy, with OpenBLAS choosing its own kernel:
 /// OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, which choose it by hand, are unset for that process only.
 /// When the kernel OpenBLAS picks is a fallback older than the processor, the caller may run it again
 /// with the kernel the processor supports (<see cref="BetterKernel"/>), so that numpy is not shown slower
@@ -54,13 +54,14 @@ internal static class Numpy
     }
 
     /// <summary>
-    /// Runs bench/mlp_numpy.py with <paramref name="arguments"/> and returns its JSON output, without
-    /// the OpenBLAS overrides of this environment, or with OPENBLAS_CORETYPE=<paramref name="coreType"/>.
+    /// Runs bench/<paramref name="script"/> (mlp_numpy.py unless said) with <paramref name="arguments"/> and
+    /// returns its JSON output, without the OpenBLAS overrides of this environment, or with
+    /// OPENBLAS_CORETYPE=<paramref name="coreType"/>.
     /// </summary>
-    public static JsonDocument Run(string python, IEnumerable<string> arguments, string? coreType)
+    public static JsonDocument Run(string python, IEnumerable<string> arguments, string? coreType, string script = "mlp_numpy.py")
     {
         var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(KataPaths.Root, "bench", "mlp_numpy.py"));
+        start.ArgumentList.Add(Path.Combine(KataPaths.Root, "bench", script));
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -82,7 +83,7 @@ internal static class Numpy
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"bench/mlp_numpy.py failed (exit code {process.ExitCode}):\n{errors.Result}");
+            throw new InvalidOperationException($"bench/{script} failed (exit code {process.ExitCode}):\n{errors.Result}");
         }
 
         return JsonDocument.Parse(output);
