@@ -43,16 +43,7 @@ internal static class GptVsNumpy
             Console.WriteLine($"  Not implemented yet: {stub.Message}");
         }
 
-        string? python = withNumpy ? Numpy.FindPython() : null;
-        if (!withNumpy)
-        {
-            Console.WriteLine("The C# half alone (--without-numpy).");
-        }
-        else if (python is null)
-        {
-            Console.WriteLine($"numpy is not installed, so this is the C# half alone. {Numpy.HowToInstall}");
-        }
-        else
+        if (Numpy.PythonOrSayWhyNot(withNumpy) is { } python)
         {
             foreach (bool float32 in new[] { false, true })
             {

@@ -44,6 +44,24 @@ internal static class Numpy
         return null;
     }
 
+    /// <summary>The python to run numpy with, or null after saying why the C# half runs alone (--without-numpy, or no numpy here).</summary>
+    public static string? PythonOrSayWhyNot(bool withNumpy)
+    {
+        if (!withNumpy)
+        {
+            Console.WriteLine("The C# half alone (--without-numpy).");
+            return null;
+        }
+
+        string? python = FindPython();
+        if (python is null)
+        {
+            Console.WriteLine($"numpy is not installed, so this is the C# half alone. {HowToInstall}");
+        }
+
+        return python;
+    }
+
     /// <summary>"unset for this run: …" or "neither … is set": what happens to the variables, for people.</summary>
     public static string DescribeOverrides()
     {
