@@ -34,16 +34,7 @@ internal static class VsNumpy
             }
         }
 
-        string? python = withNumpy ? Numpy.FindPython() : null;
-        if (!withNumpy)
-        {
-            Console.WriteLine("The C# half alone (--without-numpy).");
-        }
-        else if (python is null)
-        {
-            Console.WriteLine($"numpy is not installed, so this is the C# half alone. {Numpy.HowToInstall}");
-        }
-        else
+        if (Numpy.PythonOrSayWhyNot(withNumpy) is { } python)
         {
             rows.AddRange(RunNumpy(python, mlp, folder));
         }

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Kata.Core;
 
 /// <summary>
-/// The defaults of <c>./kata train</c>'s four runs — the dense network on curriculum.json's digits, all
-/// ten digits (checkpoint 9), the convolutional network (checkpoint 10) and the attention model
-/// (checkpoint 11) — said once for the help of the kata CLI and of the training program itself, which
+/// The defaults of <c>./kata train</c>'s five runs — the dense network on curriculum.json's digits, all
+/// ten digits (checkpoint 9), the convolutional network (checkpoint 10), the attention model
+/// (checkpoint 11) and the tiny GPT on a text (checkpoint 14) — said once for the help of the kata CLI and of the training program itself, which
 /// uses the same numbers. Any flag overrides them.
 /// </summary>
 public static class TrainingDefaults
@@ -18,6 +18,15 @@ public static class TrainingDefaults
 
     /// <summary>The attention run's optimizer when --optimizer is not given.</summary>
     public const string AttentionOptimizer = "adam";
+
+    /// <summary>The tiny GPT's text run (checkpoint 14): the kata's own checkpoints.md, read at the repository root.</summary>
+    public const string GptText = "checkpoints.md";
+
+    /// <summary>The text run's model and training: a small model that writes something recognisable within a few minutes.</summary>
+    public const int GptContext = 32, GptWidth = 32, GptHeads = 4, GptLayers = 2, GptSteps = 2000, GptBatchSize = 16;
+
+    /// <summary>The text run's Adam learning rate and the temperature of its samples (0 is greedy).</summary>
+    public const double GptLearningRate = 0.003, GptTemperature = 0.8;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -61,23 +70,25 @@ public static class TrainingDefaults
                 + string.Create(Invariant, $"validation accuracy on {conv.ValidationImages:N0} images after each epoch."),
             $"./kata train --model attention  reversing sequences of digits, {Count(AttentionEpochs, "epoch")}, batches of {AttentionBatchSize}, "
                 + string.Create(Invariant, $"{AttentionOptimizer} with learning rate {AttentionLearningRate(AttentionOptimizer)} (momentum {AttentionLearningRate("momentum")}, sgd {AttentionLearningRate("sgd")})."),
+            $"./kata train --model gpt        a tiny GPT on {GptText}: context {GptContext}, d = {GptWidth}, {GptHeads} heads, {Count(GptLayers, "layer")}, "
+                + string.Create(Invariant, $"{GptSteps:N0} steps of batches of {GptBatchSize}, adam with learning rate {GptLearningRate}; samples at temperature {GptTemperature} (--graded: curriculum.json's additions)."),
         ];
     }
 
     /// <summary>The help of --epochs: each run's default.</summary>
     public static string Epochs =>
-        $"Passes over the training images (default {Reference.Epochs}; --digits 0-9: at most {Ten.Epochs}; --model cnn: {Conv.Epochs}; --model attention: {AttentionEpochs}).";
+        $"Passes over the training images (default {Reference.Epochs}; --digits 0-9: at most {Ten.Epochs}; --model cnn: {Conv.Epochs}; --model attention: {AttentionEpochs}; --model gpt --graded: curriculum.json's).";
 
     /// <summary>The help of --batch-size: each run's default.</summary>
     public static string BatchSize =>
-        $"Samples per gradient step (default {Reference.BatchSize}; --digits 0-9: {Ten.BatchSize}; --model cnn: {Conv.BatchSize}; --model attention: {AttentionBatchSize}).";
+        $"Samples per gradient step (default {Reference.BatchSize}; --digits 0-9: {Ten.BatchSize}; --model cnn: {Conv.BatchSize}; --model attention: {AttentionBatchSize}; --model gpt: {GptBatchSize}).";
 
     /// <summary>The help of --learning-rate: each run's default.</summary>
     public static string LearningRate => string.Create(
         Invariant,
         $"Gradient-descent step size (default {Reference.LearningRate} on MNIST, or {MnistLearningRate("momentum", Reference.LearningRate)} with --optimizer momentum "
         + $"and {MnistLearningRate("adam", Reference.LearningRate)} with adam; "
-        + $"--model attention: {AttentionLearningRate(AttentionOptimizer)} with adam, {AttentionLearningRate("momentum")} with momentum, {AttentionLearningRate("sgd")} with sgd).");
+        + $"--model attention: {AttentionLearningRate(AttentionOptimizer)} with adam, {AttentionLearningRate("momentum")} with momentum, {AttentionLearningRate("sgd")} with sgd; --model gpt: {GptLearningRate} with adam).");
 
     /// <summary>The help of --hidden: each run's default.</summary>
     public static string Hidden =>

@@ -5,14 +5,14 @@ namespace Kata.Train;
 
 /// <summary>
 /// The flags of the bonus checkpoints: all ten digits with a validation set and early stopping
-/// (checkpoint 9), a convolutional network (checkpoint 10), and the attention model (checkpoint 11, which
-/// trains on sequences instead of MNIST). They choose the run's base settings, which the other flags
+/// (checkpoint 9), a convolutional network (checkpoint 10), the attention model (checkpoint 11) and the tiny GPT
+/// (checkpoint 14; its own flags are in <see cref="GptOptions"/>), which train on sequences instead of MNIST. They choose the run's base settings, which the other flags
 /// (epochs, learning rate, …) still override.
 /// </summary>
 internal sealed class BonusOptions
 {
     private readonly Option<string?> _digits = new("--digits") { Description = "The digits to classify: 0-9 for all ten (checkpoint 9), a range such as 0-4, or a list such as 3,5,8 (default: curriculum.json's digits)." };
-    private readonly Option<string?> _model = new("--model") { Description = "mlp (your dense network, the default), cnn (checkpoint 10: convolution, ReLU, max-pooling, then dense layers, on all ten digits) or attention (checkpoint 11: your self-attention model learns to reverse sequences of digits; takes --epochs, --batch-size, --learning-rate, --seed and --optimizer, default adam)." };
+    private readonly Option<string?> _model = new("--model") { Description = "mlp (your dense network, the default), cnn (checkpoint 10: convolution, ReLU, max-pooling, then dense layers, on all ten digits), attention (checkpoint 11: your self-attention model learns to reverse sequences of digits; takes --epochs, --batch-size, --learning-rate, --seed and --optimizer, default adam) or gpt (checkpoint 14: your tiny GPT learns a text, or with --graded the graded addition task)." };
     private readonly Option<int?> _filters = new("--filters") { Description = $"With --model cnn: the number of {TrainingDefaults.ConvKernelSize}x{TrainingDefaults.ConvKernelSize} filters (default {TrainingDefaults.ConvFilters})." };
     private readonly Option<int?> _patience = new("--patience") { Description = "Early stopping: stop after this many epochs without a better validation accuracy (default 5 on all ten digits; 0 for none)." };
     private readonly Option<int?> _validation = new("--validation") { Description = "Keep the last N training images apart for validation (default 10,000 on all ten digits)." };
@@ -95,14 +95,17 @@ internal sealed class BonusOptions
     /// <summary>True for --model attention (checkpoint 11), which trains on sequences, not on MNIST.</summary>
     public bool IsAttention(ParseResult parse) => parse.GetValue(_model)?.ToUpperInvariant() == "ATTENTION";
 
+    /// <summary>True for --model gpt (checkpoint 14), which trains on text or on additions, not on MNIST.</summary>
+    public bool IsGpt(ParseResult parse) => parse.GetValue(_model)?.ToUpperInvariant() == "GPT";
+
     /// <summary>The MNIST-only options of the bonus runs that the command line set.</summary>
     public IEnumerable<string> MnistOnlyGiven(ParseResult parse) =>
         new Option[] { _digits, _filters, _patience, _validation }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name);
 
     private bool IsConv(ParseResult parse) => parse.GetValue(_model)?.ToUpperInvariant() switch
     {
-        null or "MLP" or "ATTENTION" => false,
+        null or "MLP" or "ATTENTION" or "GPT" => false,
         "CNN" => true,
-        string other => throw new FormatException($"--model takes mlp, cnn or attention (got \"{other}\")."),
+        string other => throw new FormatException($"--model takes mlp, cnn, attention or gpt (got \"{other}\")."),
     };
 }

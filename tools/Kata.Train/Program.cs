@@ -38,7 +38,8 @@ optimizer.AcceptOnlyFromAmong([.. TrainingPlan.Optimizers]);
 var shuffle = new Option<bool>("--shuffle") { Description = "Visit the training images in a new order every epoch, seeded by --seed (checkpoint 8)." };
 var dropout = new Option<double?>("--dropout") { Description = "Drop this fraction of the hidden activations in training, e.g. 0.2 (checkpoint 8; shuffles too)." };
 var root = new RootCommand(
-    $"Trains your network on MNIST digits {string.Join(", ", curriculum.Mnist.Digits)} and draws its loss curve; with --model attention, your attention model on a toy sequence task. "
+    $"Trains your network on MNIST digits {string.Join(", ", curriculum.Mnist.Digits)} and draws its loss curve; with --model attention, your attention model on a toy sequence task; "
+    + "with --model gpt, your tiny GPT on a text (or with --graded, on the graded additions). "
     + $"Before it trains, it prints its settings and how long it will take (timed on a throwaway copy of the network).{Environment.NewLine}{Environment.NewLine}"
     + $"The defaults of each run (any flag overrides them):{Environment.NewLine}{string.Join(Environment.NewLine, TrainingDefaults.Runs(curriculum.Mnist.Digits).Select(r => "  " + r))}")
 {
@@ -46,9 +47,53 @@ var root = new RootCommand(
 };
 var bonus = new BonusOptions();
 bonus.AddTo(root);
+var gpt = new GptOptions();
+gpt.AddTo(root);
 
 root.SetAction(parse =>
 {
+    if (bonus.IsGpt(parse))
+    {
+        // Checkpoint 14: a text, or the graded additions; the flags of the MNIST network do not apply.
+        string[] notGpt =
+        [
+            .. new Option[] { hidden, activation, images, shuffle, dropout, optimizer }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name),
+            .. bonus.MnistOnlyGiven(parse),
+        ];
+        if (notGpt.Length > 0)
+        {
+            Console.Error.WriteLine($"{string.Join(", ", notGpt)} belong{(notGpt.Length == 1 ? "s" : string.Empty)} to the MNIST network; --model gpt takes --text, --steps, --context, --width, --heads, --layers, --temperature, --batch-size, --learning-rate, --seed and --output (with --graded: --epochs too).");
+            return 2;
+        }
+
+        if (parse.GetValue(graded))
+        {
+            if (curriculum.Addition is not { } addition)
+            {
+                Console.Error.WriteLine("curriculum.json has no \"addition\" settings: there is no graded run of checkpoint 14 to repeat.");
+                return 2;
+            }
+
+            return GptRun.Run(() => GptRun.TrainOnAddition(gpt.Graded(parse, addition, parse.GetValue(epochs), parse.GetValue(batchSize), parse.GetValue(learningRate), parse.GetValue(seed))));
+        }
+
+        GptRun.TextSettings corpus = gpt.Text(parse, parse.GetValue(batchSize), parse.GetValue(learningRate), parse.GetValue(seed));
+        if (GptOptions.Problems(corpus).ToList() is { Count: > 0 } textProblems)
+        {
+            Console.Error.WriteLine($"These settings cannot train a model: {string.Join("; ", textProblems)}.");
+            return 2;
+        }
+
+        string lossPng = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(KataPaths.Root, "artifacts", "train", "gpt", "loss.png"));
+        return GptRun.Run(() => GptRun.TrainOnText(corpus, lossPng));
+    }
+
+    if (gpt.Given(parse).ToList() is { Count: > 0 } gptOnly)
+    {
+        Console.Error.WriteLine($"{string.Join(", ", gptOnly)} belong{(gptOnly.Count == 1 ? "s" : string.Empty)} to --model gpt.");
+        return 2;
+    }
+
     if (bonus.IsAttention(parse))
     {
         // Checkpoint 11: no MNIST; the flags of the MNIST network do not apply.

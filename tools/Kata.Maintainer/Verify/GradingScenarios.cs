@@ -192,6 +192,21 @@ public static class GradingScenarios
             problems.Add($"grading the solutions: {full[0].ScoreText()}, bonus {full[0].BonusScore}/{full[0].MaxBonusScore}, passed={full[0].Passed}; expected full marks and a pass");
         }
 
+        // Every checkpoint curriculum.json calls bonus (6–14) is graded as one: all its points in the bonus, none in the score.
+        int bonusPoints = session.Curriculum.Checkpoints.Where(c => !c.Required).Sum(c => c.Points);
+        foreach (Kata.Core.Checkpoint c in session.Curriculum.Checkpoints.Where(c => !c.Required))
+        {
+            if (full[0].Checkpoints.SingleOrDefault(g => g.Id == c.Id) is not { Required: false } graded || graded.Points != c.Points)
+            {
+                problems.Add($"grading the solutions: bonus checkpoint {c.Id} is not graded as a bonus checkpoint worth {c.Points} points");
+            }
+        }
+
+        if (full[0].MaxBonusScore != bonusPoints)
+        {
+            problems.Add($"grading the solutions: the bonus is out of {full[0].MaxBonusScore}, the bonus checkpoints of curriculum.json are worth {bonusPoints}");
+        }
+
         if (full.Select(g => g.ToJson()).Distinct().Count() != 1)
         {
             problems.Add("grading the solutions three times gave different grade.json files: grading is not deterministic");

@@ -31,12 +31,19 @@ public static class TrainCommand
             new("--images") { Description = "Train on the first N training images; 0 for all (default 0)." },
             new("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png); the other pictures go beside it." },
             new("--digits") { Description = "The digits to classify: 0-9 for all ten (checkpoint 9: validation set, early stopping, the network saved to a file), or a range or list such as 0-4 or 3,5,8." },
-            new("--model") { Description = "mlp (the default), cnn (checkpoint 10: your convolutional network, on all ten digits) or attention (checkpoint 11: your attention model learns to reverse sequences of digits)." },
+            new("--model") { Description = "mlp (the default), cnn (checkpoint 10: your convolutional network, on all ten digits), attention (checkpoint 11: your attention model learns to reverse sequences of digits) or gpt (checkpoint 14: your tiny GPT learns checkpoints.md and writes; with --graded, the graded additions)." },
             new("--filters") { Description = $"With --model cnn: the number of {TrainingDefaults.ConvKernelSize}x{TrainingDefaults.ConvKernelSize} filters (default {TrainingDefaults.ConvFilters})." },
             new("--patience") { Description = "Early stopping: epochs without a better validation accuracy before training stops (all ten digits: 5; 0 for none)." },
             new("--validation") { Description = "Keep the last N training images apart for validation (all ten digits: 10,000)." },
             new("--optimizer") { Description = $"sgd (the default), momentum or adam (checkpoint 7; --model attention: {TrainingDefaults.AttentionOptimizer})." },
             new("--dropout") { Description = "Drop this fraction of the hidden activations in training, e.g. 0.2 (checkpoint 8; shuffles too)." },
+            new("--text") { Description = $"With --model gpt: the UTF-8 text to learn (default {TrainingDefaults.GptText})." },
+            new("--steps") { Description = $"With --model gpt: training steps on the text (default {TrainingDefaults.GptSteps:N0})." },
+            new("--context") { Description = $"With --model gpt: the characters the model reads at once (default {TrainingDefaults.GptContext})." },
+            new("--width") { Description = $"With --model gpt: d, the width of every row (default {TrainingDefaults.GptWidth})." },
+            new("--heads") { Description = $"With --model gpt: attention heads per block (default {TrainingDefaults.GptHeads})." },
+            new("--layers") { Description = $"With --model gpt: transformer blocks (default {TrainingDefaults.GptLayers})." },
+            new("--temperature") { Description = $"With --model gpt: the temperature of the samples it writes (default {TrainingDefaults.GptTemperature}; 0 is greedy)." },
             new("--kernel") { Description = "The matrix product the network trains with: clear (checkpoint 1's MatMul, the default) or fast (checkpoint 12's FastLinearAlgebra.MatMul)." },
         ];
         var shuffle = new Option<bool>("--shuffle") { Description = "Visit the training images in a new order every epoch (checkpoint 8)." };
@@ -75,7 +82,7 @@ public static class TrainCommand
                 if (parse.GetValue(option) is { } value)
                 {
                     arguments.Add(option.Name);
-                    arguments.Add(option.Name == "--output" ? Path.GetFullPath(value) : value);
+                    arguments.Add(option.Name is "--output" or "--text" ? Path.GetFullPath(value) : value);
                 }
             }
 
