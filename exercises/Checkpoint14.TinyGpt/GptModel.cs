@@ -56,7 +56,7 @@ public static class GptModel
     /// <paramref name="optimizer"/>, <paramref name="progress"/> after each (Samples = sequences in the batch).
     /// Returns the loss of every batch, in order.
     /// </summary>
-    /// <exception cref="ArgumentException">Inputs and targets differ in count, or epochs or batchSize is less than 1.</exception>
+    /// <exception cref="ArgumentException">Inputs and targets differ in count, or epochs or batchSize is less than 1; the message names Train and what is wrong.</exception>
     public static List<double> Train(
         this TinyGpt model,
         int[][] inputs,
@@ -82,7 +82,7 @@ public static class GptModel
     /// Returns the written tokens only. A low temperature sharpens p toward the greedy choice, a high one flattens it.
     /// </summary>
     /// <exception cref="ArgumentException">The prompt is empty or has a token outside 0 … V − 1.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">count is negative, or temperature is negative or not a number.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">count is negative, or temperature is negative or not a number; the message names Generate and the parameter (count or temperature).</exception>
     public static int[] Generate(this TinyGpt model, int[] prompt, int count, double temperature, Random random)
     {
         throw new NotImplementedException(
