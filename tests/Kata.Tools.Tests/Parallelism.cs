@@ -5,4 +5,4 @@
 // time. They share only what the grader already shares safely between commands: the plan cache and the
 // build folders, each behind its lock. Every other fixture runs before or after them, never beside them.
 [assembly: NonParallelizable]
-[assembly: LevelOfParallelism(3)]
+[assembly: LevelOfParallelism(4)]
