@@ -28,6 +28,7 @@ public sealed class WorkspacePool : IDisposable
     private readonly string _cacheDirectory;
     private readonly Lock _gate = new();
     private readonly List<FileStream> _held = [];
+    private readonly List<string> _returned = []; // by this pool, the last one last
     private string? _root;
 
     /// <param name="sandbox">The session's sandbox, which must be able to pass through the pool's folder.</param>
@@ -44,8 +45,11 @@ public sealed class WorkspacePool : IDisposable
     {
         lock (_gate)
         {
+            // The folder given back last first: the next grade of a lane (an attack graded twice, a class's
+            // next submission) then finds the build it left; other commands' folders after that.
             string root = Root();
-            foreach (string folder in Directory.EnumerateDirectories(root, "work-*").Order(StringComparer.Ordinal))
+            IEnumerable<string> free = Enumerable.Reverse(_returned).Concat(Directory.EnumerateDirectories(root, "work-*").Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
+            foreach (string folder in free.ToList())
             {
                 if (TryLock(folder) is { } held)
                 {
@@ -125,6 +129,11 @@ public sealed class WorkspacePool : IDisposable
         {
             _held.Remove(held);
             held.Dispose();
+            _returned.Remove(folder);
+            if (reusable)
+            {
+                _returned.Add(folder);
+            }
         }
     }
 
