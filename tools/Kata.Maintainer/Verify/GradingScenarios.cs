@@ -6,7 +6,7 @@ namespace Kata.Maintainer.Verify;
 
 /// <summary>
 /// The maintainer's proof that grading can be trusted, graded in the sandbox as an instructor grades:
-/// the reference solutions get full marks, byte-identical three times; the stubs get nothing; a
+/// the reference solutions get full marks, byte-identical twice; the stubs get nothing; a
 /// submission that edits a test, loops forever in one method and overflows the stack in another loses
 /// only those tests; and every attack of tests/scenarios/attacks gains nothing, touches nothing outside
 /// its sandbox (canary files in the instructor's copy, the home folder and a classmate's output), opens no
@@ -49,11 +49,11 @@ public static class GradingScenarios
         using var attacks = new AttackTargets(root, grades);
         jobs.AddRange(AttackJobs(root, scratch, session, attacks, only));
 
-        GradeReport[] full = new GradeReport[only is null ? 3 : Wanted("broken") ? 1 : 0];
+        GradeReport[] full = new GradeReport[only is null ? 2 : Wanted("broken") ? 1 : 0];
         GradeReport[] stubs = new GradeReport[Wanted("stubs") ? 2 : 0];
         GradeReport? broken = null;
 
-        // 1. The reference solutions, three times: full marks, the same bytes each time.
+        // 1. The reference solutions, twice: full marks, the same bytes both times (as the stubs below).
         string solutions = MakeSubmission(root, scratch, "solutions", fromSolutions: true);
         jobs.AddRange(Enumerable.Range(0, full.Length).Select(i => new GradeJob($"solutions ({i + 1} of {full.Length})", () => full[i] = Grade(session, "solutions", solutions, Path.Combine(grades, $"solutions-{i + 1}")), _ => [], Weight: 2)));
 
@@ -209,7 +209,7 @@ public static class GradingScenarios
 
         if (full.Select(g => g.ToJson()).Distinct().Count() != 1)
         {
-            problems.Add("grading the solutions three times gave different grade.json files: grading is not deterministic");
+            problems.Add("grading the solutions twice gave different grade.json files: grading is not deterministic");
         }
 
         if (stubs[0].Score != 0 || stubs[0].Passed || stubs[0].Checkpoints.Any(c => c.Passed > 0))
@@ -240,7 +240,7 @@ public static class GradingScenarios
         }
 
         progress.WriteLine(
-            $"     solutions {full[0].ScoreText()} three times, stubs {stubs[0].Score}, a broken submission and {Attacks.All.Count} attacks in {gradesTime.TotalSeconds:0} s ({Jobs} at a time); "
+            $"     solutions {full[0].ScoreText()} twice, stubs {stubs[0].Score}, a broken submission and {Attacks.All.Count} attacks in {gradesTime.TotalSeconds:0} s ({Jobs} at a time); "
             + $"the naive learner beside them and {busyLoops} busy loop(s) {loaded.ScoreText()} in {naiveTime.TotalSeconds:0} s");
     }
 
