@@ -12,7 +12,7 @@ namespace Kata.Tools.Tests;
 /// stubs, for a plain learner's checkpoints 1–5 and for a broken submission (an endless loop, a stub, a
 /// wrong answer). One copy of the kata, built by the first run; each scenario's files are laid over it.
 /// </summary>
-[Parallelizable(ParallelScope.Self)]
+[NonParallelizable]
 public sealed class WarmRunTests
 {
     private static readonly int[] FirstFive = [1, 2, 3, 4, 5];

@@ -72,7 +72,7 @@ public static partial class ReleaseExport
     /// <summary>The files of the repository: tracked by git plus new ones git does not ignore.</summary>
     public static IReadOnlyList<string> TrackedFiles(string root)
     {
-        string log = Path.Combine(Path.GetTempPath(), $"kata-ls-files-{Environment.ProcessId}.log");
+        string log = Path.Combine(Path.GetTempPath(), $"kata-ls-files-{Environment.ProcessId}-{Guid.NewGuid():N}.log"); // two calls of one process at once each get their own
         try
         {
             ProcessResult result = ProcessRunner.Run("git", ["ls-files", "--cached", "--others", "--exclude-standard"], root, log);

@@ -62,7 +62,7 @@ public sealed record Plan(string Hash, IReadOnlyList<PlannedTest> Tests, IReadOn
             ],
             LearnerAssemblies.PublicApi(LearnerAssemblies.Find(root)));
         Directory.CreateDirectory(cacheDirectory);
-        string temp = cached + ".tmp";
+        string temp = $"{cached}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp"; // commands planning at once do not share it
         File.WriteAllText(temp, JsonSerializer.Serialize(plan, Json));
         File.Move(temp, cached, overwrite: true);
         return plan;
