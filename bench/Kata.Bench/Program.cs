@@ -6,6 +6,9 @@ using Kata.Bench;
 var stages = new Command("stages", "A quick table (seconds, not minutes): GFLOP/s of the naive product, checkpoint 1's MatMul and each checkpoint-12 stage, and what a second thread costs beside one batch's product.");
 stages.SetAction(_ => Stages.Run());
 
+var check = new Command("check", "Correctness in a few seconds, not speed: checkpoint 12's products and fast training against the definition and the track's own training (what ./kata verify runs).");
+check.SetAction(_ => SmokeCheck.Run());
+
 var epochs = new Option<int>("--epochs") { Description = "Epochs of the MLP (default 5).", DefaultValueFactory = _ => 5 };
 var learningRate = new Option<double>("--learning-rate") { Description = "Learning rate (default 0.5: 99 % of the test images right after 3 epochs).", DefaultValueFactory = _ => 0.5 };
 var batchSize = new Option<int>("--batch-size") { Description = "Samples per step (default 64).", DefaultValueFactory = _ => 64 };
@@ -49,6 +52,6 @@ benchmarks.SetAction(parse =>
 
 var root = new RootCommand("The kata's benchmarks: how fast the matrix products and the network of the chosen track are, and how they compare with numpy.")
 {
-    stages, vsNumpy, peak, benchmarks,
+    stages, vsNumpy, peak, benchmarks, check,
 };
 return root.Parse(args).Invoke();

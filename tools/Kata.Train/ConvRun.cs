@@ -7,15 +7,16 @@ namespace Kata.Train;
 
 /// <summary>
 /// Checkpoint 10's run (<c>./kata train --model cnn</c>): the learner's ConvNetwork — convolution, ReLU,
-/// 2x2 max-pooling, then the dense layers — trained with its own Train, the validation accuracy after each
-/// epoch, then the test accuracy, the loss curve, the mistakes and the filters.
+/// 2x2 max-pooling, then the dense layers — trained with its own Train (<c>--kernel clear</c>) or with
+/// checkpoint 12's FastTraining.TrainConv (<c>--kernel fast</c>, the default once it is written), the validation
+/// accuracy after each epoch, then the test accuracy, the loss curve, the mistakes and the filters.
 /// </summary>
 internal static class ConvRun
 {
     // Images per Predict call: im2col copies every pixel k·k times, so all 10,000 test images at once would take over a gigabyte.
     private const int Chunk = 1000;
 
-    public static int Train(MnistSettings settings, int filters, int kernelSize, MnistPaths files, string pngPath)
+    public static int Train(MnistSettings settings, int filters, int kernelSize, MnistPaths files, string pngPath, bool fast, bool chosen)
     {
         int[] digits = [.. settings.Digits];
         var clock = Stopwatch.StartNew();
@@ -30,31 +31,39 @@ internal static class ConvRun
         var network = new ConvNetwork(
             new ImageShape(28, 28, 1), filters, kernelSize, [.. settings.HiddenLayers], digits.Length, settings.Seed, Enum.Parse<Activation>(settings.Activation));
         AnsiConsole.WriteLine($"Network {network}; learning rate {settings.LearningRate}, {settings.Epochs} epochs, batches of {settings.BatchSize}, seed {settings.Seed}.");
+        AnsiConsole.WriteLine(fast
+            ? "Trained by checkpoint 12's FastTraining.TrainConv (im2col on the fast product, float buffers reused by every batch); --kernel clear trains with your checkpoint-10 code."
+            : chosen
+                ? "Trained by your checkpoint-10 ConvNetwork.Train (--kernel clear)."
+                : "Trained by your checkpoint-10 ConvNetwork.Train: checkpoint 12's FastTraining.TrainConv, which takes minutes instead of half an hour, is not written yet (checkpoints.md#12-make-it-fast).");
 
         var losses = new List<double>();
         clock.Restart();
         for (int epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             int current = epoch;
+            void Report(TrainingProgress p, Action<TrainingProgress> report) => report(p with { Epoch = current, Epochs = settings.Epochs });
             losses.AddRange(TrainingRun.TrainWithProgress(
-                report => network.Train(x, y, settings.LearningRate, 1, settings.BatchSize, p => report(p with { Epoch = current, Epochs = settings.Epochs })),
+                report => fast
+                    ? FastTraining.TrainConv(network, x, y, settings.LearningRate, 1, settings.BatchSize, p => Report(p, report))
+                    : network.Train(x, y, settings.LearningRate, 1, settings.BatchSize, p => Report(p, report)),
                 TrainingRun.BatchesPerEpoch(x.Rows, settings)));
             if (validation is not null)
             {
-                EarlyStoppingRun.ValidationAccuracy(epoch, Accuracy(Predict(network, validation.Images), validation.Labels));
+                EarlyStoppingRun.ValidationAccuracy(epoch, Accuracy(Predict(network, validation.Images, fast), validation.Labels));
             }
         }
 
         double trainSeconds = clock.Elapsed.TotalSeconds;
         string shortName = $"conv {filters} x {kernelSize}x{kernelSize} → max-pool → {string.Join('-', network.Dense.LayerSizes)}"; // fits the plot's title
-        TrainingRun.Report(settings, test, Predict(network, test.Images), losses, trainSeconds, (long)x.Rows * settings.Epochs, pngPath, shortName);
+        TrainingRun.Report(settings, test, Predict(network, test.Images, fast), losses, trainSeconds, (long)x.Rows * settings.Epochs, pngPath, shortName);
         string picture = Pictures.Beside(pngPath, "filters");
         Pictures.Filters(picture, network.Conv);
         AnsiConsole.WriteLine($"Filters: {TrainingRun.Shown(picture)}");
         return 0;
     }
 
-    private static int[] Predict(ConvNetwork network, Matrix images) =>
+    private static int[] Predict(ConvNetwork network, Matrix images, bool fast) => fast ? FastTraining.PredictConv(network, images) :
         [.. Enumerable.Range(0, (images.Rows + Chunk - 1) / Chunk).SelectMany(c =>
         {
             int start = c * Chunk, rows = Math.Min(Chunk, images.Rows - start);

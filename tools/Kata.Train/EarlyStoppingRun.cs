@@ -23,7 +23,7 @@ internal static class EarlyStoppingRun
         AnsiConsole.WriteLine(
             $"MNIST digits {string.Join(", ", digits)} from {files.Directory}: {x.Rows:N0} training, {validation.Count:N0} validation "
             + $"(the last of the training set) and {test.Count:N0} test images, read in {clock.Elapsed.TotalSeconds:F1} s.");
-        AnsiConsole.WriteLine($"Network {settings.Describe()}; matrix products by {kernel.Description}.");
+        AnsiConsole.WriteLine($"Network {settings.Describe()}; matrix products by {kernel.Product}.");
 
         var network = new Network(settings.LayerSizes, settings.Seed, Enum.Parse<Activation>(settings.Activation)) { MatMul = kernel.Multiply };
         var losses = new List<double>();

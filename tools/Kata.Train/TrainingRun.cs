@@ -62,25 +62,37 @@ internal static class TrainingRun
         (Matrix x, int[] y) = First(train, settings.TrainingImages);
         AnsiConsole.WriteLine(
             $"MNIST digits {string.Join(", ", digits)} from {files.Directory}: {x.Rows:N0} training and {test.Count:N0} test images, read in {clock.Elapsed.TotalSeconds:F1} s.");
-        AnsiConsole.WriteLine($"Network {settings.Describe()}{plan.Describe()}; matrix products by {kernel.Description}.");
+        // Checkpoint 12's fast step trains checkpoint 4's plain gradient descent; the bonus plans keep their own Train, on the fast product.
+        bool fastStep = kernel.FastStep && plan == TrainingPlan.Plain;
+        AnsiConsole.WriteLine(
+            $"Network {settings.Describe()}{plan.Describe()}; "
+            + (fastStep ? $"trained by {Kernel.FastStepDescription}." : $"matrix products by {kernel.Product}{FastStepMissing(kernel, plan)}."));
 
         var network = new Network(settings.LayerSizes, settings.Seed, TrainingPlan.HiddenActivation(settings.Activation)) { MatMul = kernel.Multiply };
         clock.Restart();
         List<double> losses = TrainWithProgress(
-            report => plan.Train(network, x, y, settings, report),
+            report => fastStep
+                ? FastTraining.Train(network, x, y, settings.LearningRate, settings.Epochs, settings.BatchSize, report)
+                : plan.Train(network, x, y, settings, report),
             BatchesPerEpoch(x.Rows, settings) * settings.Epochs);
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         Report(settings, test, network.Predict(test.Images), losses, trainSeconds, x.Rows * settings.Epochs, pngPath, $"{string.Join('-', settings.LayerSizes)} {settings.Activation}{plan.Describe()}");
         Pictures.FirstLayer(Pictures.Beside(pngPath, "weights"), network.Weights[0]);
         AnsiConsole.WriteLine($"First layer's weights: {Shown(Pictures.Beside(pngPath, "weights"))}");
-        if (kernel.UnusedWarning() is { } warning)
+        if (!fastStep && kernel.UnusedWarning() is { } warning)
         {
             AnsiConsole.WriteLine(warning);
         }
 
         return 0;
     }
+
+    // Why --kernel fast runs the network on the fast product instead of the fast step, or nothing.
+    private static string FastStepMissing(Kernel kernel, TrainingPlan plan) =>
+        kernel.Name != "fast" ? string.Empty
+        : !kernel.FastStep ? " (FastTraining.Train, the stage beyond the product, is not written yet)"
+        : plan != TrainingPlan.Plain ? " (FastTraining.Train trains checkpoint 4's plain gradient descent only)" : string.Empty;
 
     /// <summary>
     /// After training: the test accuracy, the confusion matrix, the loss curve and the test images the network
