@@ -13,8 +13,8 @@ var model = new Option<string>("--model") { Description = "mlp (checkpoint 4's n
 model.AcceptOnlyFromAmong("mlp", "cnn");
 var epochs = new Option<int?>("--epochs") { Description = "Epochs (default 5; with --model cnn 3)." };
 var learningRate = new Option<double?>("--learning-rate") { Description = "Learning rate (default 0.5: 99 % of the test images right after 3 epochs; with --model cnn 0.1)." };
-var batchSize = new Option<int?>("--batch-size") { Description = "Samples per step (default 64; with --model cnn 16)." };
-var hidden = new Option<int?>("--hidden") { Description = "Neurons of the hidden layer (default 128; with --model cnn 64)." };
+var batchSize = new Option<int?>("--batch-size") { Description = "Samples per step (default 64; with --model cnn 32)." };
+var hidden = new Option<int?>("--hidden") { Description = "Neurons of the hidden layer (default 128, with --model cnn too)." };
 var filters = new Option<int>("--filters") { Description = "With --model cnn: 5x5 filters (default 16).", DefaultValueFactory = _ => 16 };
 var images = new Option<int>("--images") { Description = "With --model cnn: train on the first N training images (default 50,000, as ./kata train --model cnn).", DefaultValueFactory = _ => 50_000 };
 var kernels = new Option<string?>("--kernels") { Description = "The C# runs, comma-separated: naive, clear, fast (checkpoint 4's Train on checkpoint 12's product), step (checkpoint 12's FastTraining); default clear,fast,step, with --model cnn step (clear takes minutes per epoch)." };
@@ -29,7 +29,7 @@ vsNumpy.SetAction(parse =>
     string[] runs = (parse.GetValue(kernels) ?? (cnn ? "step" : "clear,fast,step")).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
     return cnn
         ? VsNumpy.Run(
-            new Cnn(parse.GetValue(filters), 5, [parse.GetValue(hidden) ?? 64], parse.GetValue(batchSize) ?? 16, parse.GetValue(learningRate) ?? 0.1, parse.GetValue(epochs) ?? 3, parse.GetValue(images), Seed: 1),
+            new Cnn(parse.GetValue(filters), 5, [parse.GetValue(hidden) ?? 128], parse.GetValue(batchSize) ?? 32, parse.GetValue(learningRate) ?? 0.1, parse.GetValue(epochs) ?? 3, parse.GetValue(images), Seed: 1),
             runs,
             withNumpy: !parse.GetValue(withoutNumpy))
         : VsNumpy.Run(

@@ -17,7 +17,7 @@ public static class BenchCommand
         track.AcceptOnlyFromAmong("exercises", "solutions");
         var command = new Command(
             "bench",
-            "Measure your matrix products and your network: ./kata bench stages | vs-numpy [--epochs N] | peak | benchmarks [BenchmarkDotNet options]. Details: checkpoints.md#12-make-it-fast.")
+            "Measure your matrix products and your network: ./kata bench stages | vs-numpy [--model mlp|cnn] [--epochs N] | check | peak | benchmarks [BenchmarkDotNet options]. Details: checkpoints.md#12-make-it-fast.")
         {
             track,
         };
