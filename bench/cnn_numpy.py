@@ -17,7 +17,6 @@ maxima (argmax). Prints JSON as mlp_numpy.py does; --serve takes turns epoch by 
 (without --weights it draws He-initialised weights with numpy's own generator).
 """
 import argparse
-import time
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
@@ -139,14 +138,7 @@ def main():
             correct += int((logits.argmax(axis=1) == y_test[first:first + 1000]).sum())
         return correct / len(y_test)
 
-    def epoch():
-        start = time.perf_counter()
-        for first in range(0, len(y), args.batch_size):
-            train_step(x[first:first + args.batch_size], y[first:first + args.batch_size])
-        seconds = time.perf_counter() - start
-        return {"seconds": seconds, "accuracy": accuracy()}
-
-    run(args, epoch, {"blas": blas_info(), "train": int(len(y)), "test": int(len(y_test))})
+    run(args, x, y, train_step, accuracy, {"blas": blas_info(), "train": int(len(y)), "test": int(len(y_test))})
 
 
 if __name__ == "__main__":

@@ -189,6 +189,12 @@ def main():
     def accuracy():
         return float(np.mean(np.argmax(forward(x_test)[0][-1], axis=1) == y_test))
 
+    run(args, x, y, train_step, accuracy, {"blas": blas_info(), "train": int(len(y)), "test": int(len(y_test))})
+
+
+def run(args, x, y, train_step, accuracy, header):
+    """Trains in batches of --batch-size, the samples in order, an epoch at a time: with --serve the header,
+    then one epoch per 'epoch' line read; else every epoch, then one JSON object."""
     def epoch():
         start = time.perf_counter()
         for first in range(0, len(y), args.batch_size):
@@ -196,11 +202,6 @@ def main():
         seconds = time.perf_counter() - start
         return {"seconds": seconds, "accuracy": accuracy()}
 
-    run(args, epoch, {"blas": blas_info(), "train": int(len(y)), "test": int(len(y_test))})
-
-
-def run(args, epoch, header):
-    """--serve: the header, then one epoch per 'epoch' line read; else every epoch, then one JSON object."""
     if not args.serve:
         print(json.dumps(dict(header, epochs=[epoch() for _ in range(args.epochs)])))
         return

@@ -29,25 +29,18 @@ public static class FastTraining
     {
         ArgumentNullException.ThrowIfNull(network);
         TrainingArguments.Check("FastTraining.Train", x, network.LayerSizes[0], labels, network.LayerSizes[^1], epochs, batchSize);
-        int batches = (x.Rows + batchSize - 1) / batchSize, batch = Math.Min(batchSize, x.Rows);
+        int batch = Math.Min(batchSize, x.Rows);
         var dense = new FastDense(network, batch);
         float[] inputs = new float[(batch * x.Cols) + FastDense.Slack];
-        var losses = new List<double>(epochs * batches);
-        for (int epoch = 1; epoch <= epochs; epoch++)
+        List<double> losses = Batches(x.Rows, epochs, batchSize, progress, (start, size) =>
         {
-            for (int b = 0; b < batches; b++)
-            {
-                // Rows [start, start + size) of x lie one after another in x.Data: one conversion to float.
-                int start = b * batchSize, size = Math.Min(batchSize, x.Rows - start);
-                FastDense.Narrow(x.Data.AsSpan(start * x.Cols, size * x.Cols), inputs);
-                dense.Forward(inputs, size);
-                double loss = dense.Loss(labels.AsSpan(start, size), size);
-                dense.Backward(inputs, size, (float)learningRate);
-                losses.Add(loss);
-                progress?.Invoke(new TrainingProgress(epoch, epochs, b + 1, batches, size, loss));
-            }
-        }
-
+            // Rows [start, start + size) of x lie one after another in x.Data: one conversion to float.
+            FastDense.Narrow(x.Data.AsSpan(start * x.Cols, size * x.Cols), inputs);
+            dense.Forward(inputs, size);
+            double loss = dense.Loss(labels.AsSpan(start, size), size);
+            dense.Backward(inputs, size, (float)learningRate);
+            return loss;
+        });
         dense.WriteBack(network);
         return losses;
     }
@@ -74,26 +67,19 @@ public static class FastTraining
     {
         ArgumentNullException.ThrowIfNull(network);
         TrainingArguments.Check("FastTraining.TrainConv", x, network.Conv.Input.Size, labels, network.Dense.LayerSizes[^1], epochs, batchSize);
-        int batches = (x.Rows + batchSize - 1) / batchSize, batch = Math.Min(batchSize, x.Rows);
+        int batch = Math.Min(batchSize, x.Rows);
         var conv = new FastConv(network.Conv, batch);
         var dense = new FastDense(network.Dense, batch);
         float[] pooledGradientT = new float[(conv.Pooled.Size * batch) + FastDense.Slack];
-        var losses = new List<double>(epochs * batches);
-        for (int epoch = 1; epoch <= epochs; epoch++)
+        List<double> losses = Batches(x.Rows, epochs, batchSize, progress, (start, size) =>
         {
-            for (int b = 0; b < batches; b++)
-            {
-                int start = b * batchSize, size = Math.Min(batchSize, x.Rows - start);
-                float[] pooled = conv.Forward(x, start, size);
-                dense.Forward(pooled, size);
-                double loss = dense.Loss(labels.AsSpan(start, size), size);
-                dense.Backward(pooled, size, (float)learningRate, pooledGradientT);
-                conv.Backward(size, pooledGradientT, (float)learningRate);
-                losses.Add(loss);
-                progress?.Invoke(new TrainingProgress(epoch, epochs, b + 1, batches, size, loss));
-            }
-        }
-
+            float[] pooled = conv.Forward(x, start, size);
+            dense.Forward(pooled, size);
+            double loss = dense.Loss(labels.AsSpan(start, size), size);
+            dense.Backward(pooled, size, (float)learningRate, pooledGradientT);
+            conv.Backward(size, pooledGradientT, (float)learningRate);
+            return loss;
+        });
         conv.WriteBack(network.Conv);
         dense.WriteBack(network.Dense);
         return losses;
@@ -121,6 +107,26 @@ public static class FastTraining
         }
 
         return predicted;
+    }
+
+    // Checkpoint 4's loop: `epochs` times the samples in order, in batches (the last may be smaller), one
+    // step(start, size) per batch, which returns the batch's loss; progress after each.
+    private static List<double> Batches(int samples, int epochs, int batchSize, Action<TrainingProgress>? progress, Func<int, int, double> step)
+    {
+        int batches = (samples + batchSize - 1) / batchSize;
+        var losses = new List<double>(epochs * batches);
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            for (int b = 0; b < batches; b++)
+            {
+                int start = b * batchSize, size = Math.Min(batchSize, samples - start);
+                double loss = step(start, size);
+                losses.Add(loss);
+                progress?.Invoke(new TrainingProgress(epoch, epochs, b + 1, batches, size, loss));
+            }
+        }
+
+        return losses;
     }
 
     // Images per forward pass when predicting: the patches of 256 MNIST images take 15 MB.

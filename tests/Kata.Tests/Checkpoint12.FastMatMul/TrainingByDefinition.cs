@@ -3,7 +3,6 @@ using System.Globalization;
 namespace Kata.Tests.Checkpoint12;
 
 using Kata.Tests.Checkpoint10;
-using Kata.TestSupport;
 using NUnit.Framework;
 
 /// <summary>
