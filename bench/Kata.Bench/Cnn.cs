@@ -22,7 +22,7 @@ internal sealed record Cnn(int Filters, int KernelSize, int[] Hidden, int BatchS
         ("step", "checkpoint 12's FastTraining.TrainConv (im2col on the fast product)"),
     ];
 
-    /// <summary>"conv 16 x 5x5 → ReLU → max-pool → 2304-64-10 ReLU, batches of 16, …".</summary>
+    /// <summary>"conv 16 x 5x5 → ReLU → max-pool → 2304-128-10 ReLU, batches of 32, …".</summary>
     public string Describe() => FormattableString.Invariant(
         $"conv {Filters} x {KernelSize}x{KernelSize} → ReLU → max-pool → {string.Join('-', NewNetwork().Dense.LayerSizes)} ReLU, batches of {BatchSize}, learning rate {LearningRate}, {Epochs} epoch{(Epochs == 1 ? string.Empty : "s")}, seed {Seed}, the first {Images:N0} MNIST training images in file order");
 

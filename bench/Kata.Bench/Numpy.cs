@@ -5,7 +5,7 @@ using Kata.Core;
 namespace Kata.Bench;
 
 /// <summary>
-/// Runs bench/mlp_numpy.py under a python that has numpy, with OpenBLAS choosing its own kernel:
+/// Runs bench/mlp_numpy.py (or gpt_numpy.py) under a python that has numpy, with OpenBLAS choosing its own kernel:
 /// OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, which choose it by hand, are unset for that process only.
 /// When the kernel OpenBLAS picks is a fallback older than the processor, the caller may run it again
 /// with the kernel the processor supports (<see cref="BetterKernel"/>), so that numpy is not shown slower
@@ -44,6 +44,24 @@ internal static class Numpy
         return null;
     }
 
+    /// <summary>The python to run numpy with, or null after saying why the C# half runs alone (--without-numpy, or no numpy here).</summary>
+    public static string? PythonOrSayWhyNot(bool withNumpy)
+    {
+        if (!withNumpy)
+        {
+            Console.WriteLine("The C# half alone (--without-numpy).");
+            return null;
+        }
+
+        string? python = FindPython();
+        if (python is null)
+        {
+            Console.WriteLine($"numpy is not installed, so this is the C# half alone. {HowToInstall}");
+        }
+
+        return python;
+    }
+
     /// <summary>"unset for this run: …" or "neither … is set": what happens to the variables, for people.</summary>
     public static string DescribeOverrides()
     {
@@ -54,18 +72,20 @@ internal static class Numpy
     }
 
     /// <summary>
-    /// Runs bench/mlp_numpy.py with <paramref name="arguments"/> and returns its JSON output, without
-    /// the OpenBLAS overrides of this environment, or with OPENBLAS_CORETYPE=<paramref name="coreType"/>.
+    /// Runs bench/<paramref name="script"/> (mlp_numpy.py unless said) with <paramref name="arguments"/> and
+    /// returns its JSON output, without the OpenBLAS overrides of this environment, or with
+    /// OPENBLAS_CORETYPE=<paramref name="coreType"/>.
     /// </summary>
-    public static JsonDocument Run(string python, IEnumerable<string> arguments, string? coreType)
+    public static JsonDocument Run(string python, IEnumerable<string> arguments, string? coreType, string script = "mlp_numpy.py")
     {
-        using Process process = Process.Start(StartInfo(python, "mlp_numpy.py", arguments, coreType)) ?? throw new InvalidOperationException($"Could not start {python}.");
+        using Process process = Process.Start(StartInfo(python, script, arguments, coreType)) ?? throw new InvalidOperationException($"Could not start {python}.");
+        process.StandardInput.Close();
         Task<string> errors = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"bench/mlp_numpy.py failed (exit code {process.ExitCode}):\n{errors.Result}");
+            throw new InvalidOperationException($"bench/{script} failed (exit code {process.ExitCode}):\n{errors.Result}");
         }
 
         return JsonDocument.Parse(output);

@@ -38,6 +38,14 @@ vsNumpy.SetAction(parse =>
             withNumpy: !parse.GetValue(withoutNumpy));
 });
 
+var steps = new Option<int>("--steps") { Description = "Training steps (default 2,000, as ./kata train --model gpt).", DefaultValueFactory = _ => Kata.Core.TrainingDefaults.GptSteps };
+var withoutNumpyGpt = new Option<bool>("--without-numpy") { Description = "Run the C# half only." };
+var vsNumpyGpt = new Command("vs-numpy-gpt", "Checkpoint 14's tiny GPT on checkpoints.md (./kata train --model gpt's sizes) trained in C# and in numpy, side by side, from the same parameters over the same windows: time per step, validation loss, ratio.")
+{
+    steps, withoutNumpyGpt,
+};
+vsNumpyGpt.SetAction(parse => GptVsNumpy.Run(parse.GetValue(steps), withNumpy: !parse.GetValue(withoutNumpyGpt)));
+
 var peak = new Command("peak", "Measure this machine's float peak: fused multiply-adds on registers, on one core and on all.");
 peak.SetAction(_ =>
 {
@@ -66,6 +74,6 @@ benchmarks.SetAction(parse =>
 
 var root = new RootCommand("The kata's benchmarks: how fast the matrix products and the network of the chosen track are, and how they compare with numpy.")
 {
-    stages, vsNumpy, peak, benchmarks, check,
+    stages, vsNumpy, vsNumpyGpt, peak, benchmarks, check,
 };
 return root.Parse(args).Invoke();

@@ -29,7 +29,7 @@ internal static class VsNumpy
             "./kata bench --track solutions vs-numpy");
     }
 
-    /// <summary>The convolutional network of checkpoint 10 (16 filters of 5x5, 2304-64-10 by default).</summary>
+    /// <summary>The convolutional network of checkpoint 10 (16 filters of 5x5, 2304-128-10 by default).</summary>
     public static int Run(Cnn cnn, IReadOnlyList<string> runs, bool withNumpy)
     {
         Console.WriteLine(Machine.Describe());
@@ -67,16 +67,7 @@ internal static class VsNumpy
         string weights = Path.Combine(Path.GetTempPath(), $"kata-bench-weights-{Environment.ProcessId}.bin");
         try
         {
-            string? python = numpy is null ? null : Numpy.FindPython();
-            if (numpy is null)
-            {
-                Console.WriteLine("The C# half alone (--without-numpy).");
-            }
-            else if (python is null)
-            {
-                Console.WriteLine($"numpy is not installed, so this is the C# half alone. {Numpy.HowToInstall}");
-            }
-            else
+            if (Numpy.PythonOrSayWhyNot(withNumpy: numpy is not null) is { } python && numpy is not null)
             {
                 writeWeights(weights);
                 (string script, string[] arguments) = numpy(weights);

@@ -45,7 +45,8 @@ public static class Mnist
     /// </summary>
     /// <exception cref="InvalidDataException">
     /// A file is broken (see <see cref="ReadImages"/>), or the two files hold different counts (the
-    /// message names both files and both counts), or no sample has one of the digits.
+    /// message names both files and both counts), or not one sample has any of the digits, so nothing
+    /// would be kept (the message names the label file, where the digits are, and the digits).
     /// </exception>
     public static Dataset Load(string imagesPath, string labelsPath, int[] digits)
     {

@@ -10,7 +10,10 @@ public static class Dropout
 {
     /// <summary>
     /// A <paramref name="rows"/> x <paramref name="cols"/> mask: each entry is 0 with probability
-    /// <paramref name="rate"/> (p) and 1/(1 − p) otherwise, drawn from <paramref name="random"/>.
+    /// <paramref name="rate"/> (p) and 1/(1 − p) otherwise. Each entry takes one
+    /// <c>random.NextDouble()</c>, in the order of <c>Data</c> (row by row): 0 when that number is below p,
+    /// else 1/(1 − p). Draw nothing else from <paramref name="random"/>: StochasticTraining.Train hands the
+    /// same Random on to the next mask and the next shuffle, so one seed gives one run.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">p is not in [0, 1); the message names Mask, p and [0, 1).</exception>
     public static Matrix Mask(int rows, int cols, double rate, Random random)

@@ -18,8 +18,8 @@ namespace NeuralNet;
 /// end − 32    32     the SHA-256 hash of every byte before it
 /// </code>
 /// P is the number of parameters, Σ sizes[l]·sizes[l+1] + sizes[l+1], so a file is exactly
-/// 16 + 4·n + 8·P + 32 bytes long. A header with more than 64 layer sizes, or a size below 1 or above
-/// 1,000,000, is refused as damaged before anything is allocated.
+/// 16 + 4·n + 8·P + 32 bytes long. The first 16 bytes are the fixed header; the 4·n bytes of layer sizes
+/// follow it. The format has a number only for checkpoint 3's two activations (sigmoid and ReLU).
 /// </summary>
 public static class NetworkFile
 {
@@ -38,6 +38,11 @@ public static class NetworkFile
     /// Writes <paramref name="network"/> (layer sizes, hidden activation, every weight and bias) to
     /// <paramref name="path"/> in the format above, replacing any file there.
     /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The network's hidden activation is not sigmoid or ReLU (its <c>HiddenActivation.BuiltIn</c> is null: tanh,
+    /// leaky ReLU, …), which the format has no number for; the message names Save and the activation, and no
+    /// file is written.
+    /// </exception>
     public static void Save(Network network, string path)
     {
         using var bytes = new MemoryStream();
@@ -78,9 +83,12 @@ public static class NetworkFile
     /// weights and biases, bit for bit.
     /// </summary>
     /// <exception cref="InvalidDataException">
-    /// The file is not a network file (the message names the file and says "magic"), is shorter than its
-    /// header promises ("truncated"), is of another version ("version"), or its contents do not match
-    /// its checksum ("checksum"). Every message names the file.
+    /// Checked in this order, every message naming the file: the first four bytes (or as many as there are)
+    /// are not the magic ("magic"); the file is shorter than the 16-byte fixed header ("truncated"); it is of
+    /// another version ("version"); the activation is not 0 or 1, or n not from 2 to 64 ("damaged"); the file
+    /// is shorter than the header and its 4·n bytes of layer sizes ("truncated"); a size is not from 1 to
+    /// 1,000,000 ("damaged"); the file is not exactly 16 + 4·n + 8·P + 32 bytes long — shorter "truncated",
+    /// longer "damaged" — checked before anything is allocated; its contents do not match its checksum ("checksum").
     /// </exception>
     public static Network Load(string path)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kata.Core;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
@@ -18,42 +17,16 @@ namespace Kata.TestLogger;
 [ExtensionUri("logger://kata")]
 public sealed class KataLogger : ITestLoggerWithParameters
 {
-    private const string Prefix = "[kata] ";
-    private const string PlanPrefix = "[kata-plan] ";
-    private const string MetricPrefix = "[kata-metric] ";
-    private const string StartPrefix = "[kata-start] ";
-    private const string RecordPrefix = "[kata-record] "; // Kata.Core.GradedRunReport.Prefix
-
-    // A graded run's report is large (the trained network); more than this is not a report.
-    private const int MaxRecordLength = 16 << 20;
-
-    // What a run may make the logger keep (it runs outside the sandbox, and learner code can print): the
-    // graded runs' reports (one copy each, a few names), the kata's lines, failure messages.
-    private const int MaxRecordNames = 16;
-    private const int MaxRecordCopiesCounted = 1000;
-    private const int MaxKataLines = 500;
-    private const int MaxLineLength = 4096;
-    private const int MaxNamedValues = 256;
-    private const int MaxStarted = 100_000;
-    private const int MaxResults = 100_000;
-
     /// <summary>The most of one test's failure message (and of its blamed site) that is kept.</summary>
-    public const int MaxMessageChars = 16 << 10;
+    public const int MaxMessageChars = TestRunLog.MaxMessageChars;
 
     /// <summary>The most failure-message text one run keeps; later messages are replaced by a note.</summary>
-    public const long MaxRunMessageChars = 8 << 20;
+    public const long MaxRunMessageChars = TestRunLog.MaxRunMessageChars;
 
-    private readonly SortedDictionary<string, int> _recordCopies = new(StringComparer.Ordinal);
-    private long _messageChars;
-    private StreamWriter? _stream;
-    private readonly List<string> _kataLines = [];
+    // The results, the kata's lines and the JSON file: shared with kata watch's warm worker (Kata.Core).
+    private TestRunLog _log = new();
     private readonly Lock _gate = new();
     private readonly TextWriter _out = Console.Out;
-    private readonly List<TestRecord> _results = [];
-    private readonly SortedDictionary<string, List<string>> _records = new(StringComparer.Ordinal);
-    private readonly List<string> _started = [];
-    private readonly SortedDictionary<string, int> _plan = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, double> _metrics = new(StringComparer.Ordinal);
     private readonly List<TestRecord> _failures = [];
     private string? _jsonPath;
     private bool _allFailures;
@@ -70,12 +43,8 @@ public sealed class KataLogger : ITestLoggerWithParameters
     {
         ArgumentNullException.ThrowIfNull(parameters);
         _jsonPath = parameters.TryGetValue("json", out string? path) && !string.IsNullOrWhiteSpace(path) ? Path.GetFullPath(path) : null;
-        if (_jsonPath is not null)
-        {
-            // Every result, as it arrives, for a reader that outlives a stopped run (the grader).
-            Directory.CreateDirectory(Path.GetDirectoryName(_jsonPath)!);
-            _stream = new StreamWriter(LiveResults.PathFor(_jsonPath), append: false) { AutoFlush = true };
-        }
+        // Every result, as it arrives, for a reader that outlives a stopped run (the grader).
+        _log = new TestRunLog(_jsonPath);
 
         _allFailures = parameters.TryGetValue("failures", out string? failures) && failures == "all";
         Subscribe(events);
@@ -94,24 +63,16 @@ public sealed class KataLogger : ITestLoggerWithParameters
         TestRecord record = TestRecords.From(result);
         lock (_gate)
         {
-            if (_results.Count >= MaxResults)
+            if (_log.Add(record) is not { } kept || result.Outcome != TestOutcome.Failed)
             {
                 return;
             }
 
-            record = Bounded(record);
-            _results.Add(record);
-            _stream?.WriteLine(LiveResults.ResultLine(record));
-            if (result.Outcome != TestOutcome.Failed)
-            {
-                return;
-            }
-
-            _failures.Add(record);
+            _failures.Add(kept);
             if (_allFailures)
             {
                 // In full, as each failure happens: a long run shows its failures while it goes on.
-                foreach (string line in FailureReport.InFull(record))
+                foreach (string line in FailureReport.InFull(kept))
                 {
                     _out.WriteLine(line);
                 }
@@ -121,125 +82,20 @@ public sealed class KataLogger : ITestLoggerWithParameters
 
     private void OnMessage(string message)
     {
-        foreach (string raw in message.Split('\n'))
+        lock (_gate)
         {
-            string line = raw.TrimEnd('\r');
-            lock (_gate)
-            {
-                if (line.StartsWith(RecordPrefix, StringComparison.Ordinal)
-                    && line.Length <= MaxRecordLength
-                    && line[RecordPrefix.Length..].Split(' ', 2) is [var recordName, var json])
-                {
-                    // One copy is kept and every copy counted: a run reported twice is not trusted by the grader.
-                    if (_recordCopies.TryGetValue(recordName, out int copies))
-                    {
-                        _recordCopies[recordName] = Math.Min(copies + 1, MaxRecordCopiesCounted);
-                    }
-                    else if (_recordCopies.Count < MaxRecordNames)
-                    {
-                        _recordCopies[recordName] = 1;
-                        _records[recordName] = [json];
-                        _stream?.WriteLine(LiveResults.RecordLine(recordName, json));
-                    }
-
-                    if (copies > 0 && copies < MaxRecordCopiesCounted)
-                    {
-                        _stream?.WriteLine(LiveResults.RecordLine(recordName, string.Empty));
-                    }
-
-                    continue;
-                }
-
-                if (line.Length > MaxLineLength)
-                {
-                    continue; // none of the kata's own lines is this long
-                }
-
-                if (line.StartsWith(Prefix, StringComparison.Ordinal))
-                {
-                    if (_kataLines.Count < MaxKataLines)
-                    {
-                        _kataLines.Add(line[Prefix.Length..]);
-                    }
-                }
-                else if (line.StartsWith(PlanPrefix, StringComparison.Ordinal)
-                         && line[PlanPrefix.Length..].Split(' ') is [var checkpoint, var count]
-                         && int.TryParse(count, System.Globalization.CultureInfo.InvariantCulture, out int n)
-                         && (_plan.ContainsKey(checkpoint) || _plan.Count < MaxNamedValues))
-                {
-                    _plan[checkpoint] = n;
-                }
-                else if (line.StartsWith(StartPrefix, StringComparison.Ordinal))
-                {
-                    if (_started.Count < MaxStarted)
-                    {
-                        _started.Add(line[StartPrefix.Length..]);
-                    }
-                }
-                else if (line.StartsWith(MetricPrefix, StringComparison.Ordinal)
-                         && line[MetricPrefix.Length..].Split('=', 2) is [var name, var value]
-                         && double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out double number)
-                         && (_metrics.ContainsKey(name) || _metrics.Count < MaxNamedValues))
-                {
-                    _metrics[name] = number;
-                }
-            }
+            _log.AddMessage(message);
         }
-    }
-
-    // A result with its message and site cut to MaxMessageChars, and nothing more once the run has kept
-    // MaxRunMessageChars of messages.
-    private TestRecord Bounded(TestRecord record)
-    {
-        string? Cut(string? text)
-        {
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (_messageChars >= MaxRunMessageChars)
-            {
-                return $"(message dropped: this run's failure messages passed {MaxRunMessageChars >> 20} MiB)";
-            }
-
-            string kept = text.Length <= MaxMessageChars ? text : text[..MaxMessageChars] + " … (cut)";
-            _messageChars += kept.Length;
-            return kept;
-        }
-
-        return record with { Message = Cut(record.Message), Site = Cut(record.Site) };
-    }
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
-    // Written to a temporary file and renamed, so a reader never sees half a file.
-    private void WriteJson(string path, bool aborted)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var report = new
-        {
-            aborted,
-            summary = _kataLines,
-            plan = _plan,
-            metrics = _metrics,
-            started = _started,
-            records = _records,
-            recordCopies = _recordCopies,
-            tests = _results.OrderBy(r => r.FullyQualifiedName, StringComparer.Ordinal),
-        };
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(report, JsonOptions));
-        File.Move(temp, path, overwrite: true);
     }
 
     private void OnComplete(bool aborted)
     {
         lock (_gate)
         {
-            if (aborted && _kataLines.Count == 0)
+            List<string> kataLines = _log.KataLines;
+            if (aborted && kataLines.Count == 0)
             {
-                _kataLines.Add("The test run stopped before it finished (a crash such as a stack overflow?). "
+                kataLines.Add("The test run stopped before it finished (a crash such as a stack overflow?). "
                     + "Run it again with --blame to see which test was running.");
             }
 
@@ -251,30 +107,28 @@ public sealed class KataLogger : ITestLoggerWithParameters
                 }
             }
 
-            if (_kataLines.Count > 0 || _failures.Count > 0)
+            if (kataLines.Count > 0 || _failures.Count > 0)
             {
                 _out.WriteLine();
             }
 
-            foreach (string line in _kataLines)
+            foreach (string line in kataLines)
             {
                 _out.WriteLine("  " + line);
             }
 
-            if (FailureReport.Tally(_results) is { } tally)
+            if (FailureReport.Tally(_log.Results) is { } tally)
             {
                 _out.WriteLine("  " + tally);
             }
 
             if (_jsonPath is not null)
             {
-                WriteJson(_jsonPath, aborted);
+                _log.WriteJson(_jsonPath, aborted);
             }
 
-            _stream?.Dispose();
-            _stream = null;
-
-            _kataLines.Clear();
+            _log.Dispose();
+            kataLines.Clear();
             _failures.Clear();
         }
     }

@@ -6,19 +6,12 @@ namespace Kata.TestLogger;
 /// <summary>Turns a VSTest result into the record the JSON file holds (Kata.Core.TestRecord).</summary>
 internal static class TestRecords
 {
-    public static TestRecord From(TestResult result)
-    {
-        string? checkpoint = result.TestCase.Traits.FirstOrDefault(t => t.Name == "Checkpoint")?.Value;
-        return new TestRecord(
-            result.TestCase.DisplayName,
-            result.TestCase.FullyQualifiedName,
-            result.Outcome.ToString(),
-            int.TryParse(checkpoint, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null,
-            result.TestCase.Traits.FirstOrDefault(t => t.Name == "Kind")?.Value,
-            result.ErrorMessage,
-            Math.Round(result.Duration.TotalSeconds, 3),
-            result.Outcome == TestOutcome.Failed ? Blame.Describe(result.ErrorStackTrace, result.ErrorMessage) : null,
-            [.. result.TestCase.Traits.Where(t => t.Name == "Grades").Select(t => t.Value).Distinct().Order(StringComparer.Ordinal)],
-            result.TestCase.Traits.FirstOrDefault(t => t.Name == "GradedRun")?.Value);
-    }
+    public static TestRecord From(TestResult result) => TestRecord.From(
+        result.TestCase.DisplayName,
+        result.TestCase.FullyQualifiedName,
+        result.Outcome.ToString(),
+        [.. result.TestCase.Traits.Select(t => KeyValuePair.Create(t.Name, t.Value))],
+        result.ErrorMessage,
+        result.ErrorStackTrace,
+        result.Duration);
 }

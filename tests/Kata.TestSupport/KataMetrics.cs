@@ -17,6 +17,12 @@ public static class KataMetrics
     /// <summary>The name under which checkpoint 9's graded test (all ten digits) reports its test accuracy.</summary>
     public const string Mnist10Accuracy = "mnist10.accuracy";
 
+    /// <summary>The name under which checkpoint 13's graded test (checkpoint 4's run through autograd) reports its test accuracy.</summary>
+    public const string MnistAutogradAccuracy = "mnist-autograd.accuracy";
+
+    /// <summary>The name under which checkpoint 14's graded test reports the share of held-out additions its model completed exactly.</summary>
+    public const string AdditionAccuracy = "addition.accuracy";
+
     /// <summary>Reports <paramref name="value"/> under <paramref name="name"/> (round-trip precision).</summary>
     public static void Report(string name, double value) =>
         TestContext.Progress.WriteLine($"{Prefix}{name}={value.ToString("R", CultureInfo.InvariantCulture)}");

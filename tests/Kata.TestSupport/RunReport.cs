@@ -49,6 +49,14 @@ internal static class RunReport
                 lines.Add($"{NameOf(curriculum, unlocked)} is complete. {next.Name} is now unlocked: read {next.DocLink}, then run dotnet test again to meet its tests.");
                 unlocked = next.Id;
             }
+            else if (FailingBefore(unlocked) is { Count: > 0 } failing)
+            {
+                // The last checkpoint ran alone (--filter Checkpoint=N): the others count by their last complete run.
+                lines.Add(
+                    $"{NameOf(curriculum, unlocked)} is complete, but the kata is not finished: "
+                    + string.Join("; ", failing.Select(f => $"checkpoint {f.Id} passed {f.Result.Passed} of its {f.Result.Total} tests in its last complete run"))
+                    + $". Run dotnet test --filter Checkpoint={failing[0].Id}.");
+            }
             else
             {
                 lines.Add("Every checkpoint of the kata passes. Well done!");
@@ -89,6 +97,10 @@ internal static class RunReport
             // Only `kata status` reads it; a read-only copy of the kata still runs its tests.
         }
     }
+
+    // The checkpoints before the last one whose last complete run (.kata/results, this run's included) failed.
+    private static List<(int Id, CheckpointResult Result)> FailingBefore(int last) =>
+        [.. new LastResults(KataEnvironment.Root).Read().Where(r => r.Key < last && !r.Value.Complete).OrderBy(r => r.Key).Select(r => (r.Key, r.Value))];
 
     private static string NameOf(Curriculum curriculum, int id) => curriculum.Find(id)?.Name ?? $"Checkpoint {id}";
 }

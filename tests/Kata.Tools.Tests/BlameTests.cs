@@ -49,9 +49,65 @@ public sealed class BlameTests
         Blame.Describe(trace).ShouldBe("test: GradientTests.Probe in tests/Kata.Tests/GradientTests.cs:line 7");
     }
 
-    private string Learner(string name, string firstLine)
+    [Test]
+    public void An_ArgumentException_a_finished_checkpoints_MatMul_throws_is_blamed_on_the_line_of_the_tested_checkpoint_that_called_it()
     {
-        string folder = Path.Combine(_dir, "exercises", "Checkpoint01.LinearAlgebra");
+        string algebra = Learner("LinearAlgebra.cs", "namespace NeuralNet;");
+        string attention = Learner("Attention.cs", "namespace NeuralNet;", "Checkpoint11.Attention");
+        string trace = string.Join('\n',
+            $"   at NeuralNet.LinearAlgebra.MatMul(Matrix a, Matrix b) in {algebra}:line 39",
+            $"   at NeuralNet.Attention.Backward(Matrix queries, Matrix keys, Matrix values, Boolean causal, Matrix outputGradient) in {attention}:line 100",
+            $"   at Kata.Tests.Checkpoint11.AttentionBackwardTests.Attention_Backward_leaves_its_inputs_alone() in {_dir}/tests/Kata.Tests/Checkpoint11.Attention/AttentionBackwardTests.cs:line 103",
+            "   at System.Reflection.MethodBaseInvoker.InterpretedInvoke_Method(Object obj, IntPtr* args)");
+
+        string? site = Blame.Describe(trace, "System.ArgumentException : MatMul: cannot multiply 3x2 by 3x2 — inner dimensions 2 and 3 differ.");
+
+        site.ShouldBe("your code: Attention.Backward in exercises/Checkpoint11.Attention/Attention.cs:line 100 — it passed arguments that LinearAlgebra.MatMul (checkpoint 1) refuses");
+    }
+
+    [Test]
+    public void The_caller_is_found_by_the_tests_checkpoint_through_the_shared_methods_own_helpers_and_the_librarys_throw_helpers()
+    {
+        string algebra = Learner("LinearAlgebra.cs", "namespace NeuralNet;");
+        string attention = Learner("SelfAttention.cs", "namespace NeuralNet;", "Checkpoint11.Attention");
+        string trace = string.Join('\n',
+            "   at System.ArgumentOutOfRangeException.ThrowIfNegative[T](T value, String paramName)",
+            $"   at NeuralNet.LinearAlgebra.RequireShape(Matrix a) in {algebra}:line 12",
+            $"   at NeuralNet.LinearAlgebra.Add(Matrix a, Matrix b) in {algebra}:line 80",
+            $"   at NeuralNet.SelfAttention.Forward(AttentionLayer layer, Matrix x) in {attention}:line 31",
+            $"   at NeuralNet.SelfAttention.Backward(AttentionLayer layer, Matrix x) in {attention}:line 47");
+
+        string? site = Blame.Describe(trace, "System.ArgumentOutOfRangeException : rows ('-1') must be a non-negative value.", checkpoint: 11);
+
+        site.ShouldBe("your code: SelfAttention.Forward in exercises/Checkpoint11.Attention/SelfAttention.cs:line 31 — it passed arguments that LinearAlgebra.RequireShape (checkpoint 1) refuses");
+    }
+
+    [TestCase("System.IndexOutOfRangeException : Index was outside the bounds of the array.", "", TestName = "An_index_error_inside_a_finished_checkpoints_MatMul_is_still_blamed_on_MatMul")]
+    [TestCase("System.ArgumentOutOfRangeException : Index was out of range.", "   at System.Collections.Generic.List`1.get_Item(Int32 index)", TestName = "An_ArgumentException_the_library_throws_inside_a_finished_checkpoints_MatMul_is_still_blamed_on_MatMul")]
+    [TestCase("System.ArgumentException : MatMul: cannot multiply 2x3 by 2x3 — inner dimensions 3 and 2 differ.", "", TestName = "An_ArgumentException_MatMul_throws_in_its_own_checkpoints_test_is_blamed_on_MatMul")]
+    public void A_fault_of_the_shared_method_itself_is_blamed_on_it(string message, string libraryFrame)
+    {
+        string algebra = Learner("LinearAlgebra.cs", "namespace NeuralNet;");
+        string attention = Learner("Attention.cs", "namespace NeuralNet;", "Checkpoint11.Attention");
+        bool ownTest = message.Contains("MatMul:", StringComparison.Ordinal);
+        string[] frames =
+        [
+            libraryFrame,
+            $"   at NeuralNet.LinearAlgebra.MatMul(Matrix a, Matrix b) in {algebra}:line 52",
+            ownTest ? string.Empty : $"   at NeuralNet.Attention.Attend(Matrix queries, Matrix keys, Matrix values, Boolean causal) in {attention}:line 64",
+            ownTest
+                ? $"   at Kata.Tests.Checkpoint01.MatMulTests.MatMul_of_two_matrices() in {_dir}/tests/Kata.Tests/Checkpoint01.LinearAlgebra/MatMulTests.cs:line 20"
+                : $"   at Kata.Tests.Checkpoint11.ScaledDotProductTests.Attend_weights_the_values() in {_dir}/tests/Kata.Tests/Checkpoint11.Attention/ScaledDotProductTests.cs:line 40",
+        ];
+
+        string? site = Blame.Describe(string.Join('\n', frames.Where(f => f.Length > 0)), message);
+
+        site.ShouldBe("your code: LinearAlgebra.MatMul in exercises/Checkpoint01.LinearAlgebra/LinearAlgebra.cs:line 52");
+    }
+
+    private string Learner(string name, string firstLine, string checkpoint = "Checkpoint01.LinearAlgebra")
+    {
+        string folder = Path.Combine(_dir, "exercises", checkpoint);
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, name);
         File.WriteAllText(path, firstLine + "\n");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kata.Cli.Infrastructure;
 using Kata.Core;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 
 namespace Kata.Tools.Tests;
 
@@ -162,6 +163,33 @@ public sealed class LearnerLoopTests
         }
     }
 
+    [Test]
+    [Order(5)]
+    public void An_IDE_that_runs_every_discovered_test_runs_only_the_revealed_checkpoints_as_dotnet_test_does()
+    {
+        // VS Code's C# Dev Kit, Visual Studio and Rider run "Run All" by handing the list of every test they
+        // discovered back to the NUnit adapter, in design mode. On a fresh copy only checkpoint 1 is revealed.
+        DotnetTest("ide-build", "--filter", "Checkpoint=0");
+        string assembly = Path.Combine(_copy, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.Tests.dll");
+        using var explorer = new TestExplorer();
+        List<TestCase> discovered = explorer.Discover(assembly);
+        static string CheckpointOf(TestCase test) => test.Traits.FirstOrDefault(t => t.Name == "Checkpoint")?.Value ?? "none";
+        string why = string.Join('\n', explorer.Messages.TakeLast(20));
+
+        List<TestResult> all = explorer.Run(discovered);
+        List<TestResult> wholeAssembly = explorer.RunAssembly(assembly);
+        List<TestResult> lockedOnly = explorer.Run(discovered.Where(t => CheckpointOf(t) == "2"));
+
+        discovered.Count(t => CheckpointOf(t) == "2").ShouldBeGreaterThan(0, "the IDE lists the locked checkpoints too");
+        all.Where(r => CheckpointOf(r.TestCase) is not ("1" or "none")).ShouldBeEmpty($"Run All with every test listed runs no test of a locked checkpoint\n{why}");
+        all.Count(r => CheckpointOf(r.TestCase) == "1").ShouldBe(discovered.Count(t => CheckpointOf(t) == "1"), "every test of checkpoint 1 runs");
+        wholeAssembly.Where(r => CheckpointOf(r.TestCase) is not ("1" or "none") && (r.Outcome == TestOutcome.Failed || r.ErrorMessage?.Contains(" is locked until checkpoint ", StringComparison.Ordinal) != true))
+            .ShouldBeEmpty("a run of the whole assembly reports the locked tests as not run, saying why");
+        lockedOnly.ShouldNotBeEmpty("running only a locked checkpoint's tests runs them early, as dotnet test --filter Checkpoint=2 does");
+        lockedOnly.Where(r => CheckpointOf(r.TestCase) != "2" || r.Outcome != TestOutcome.Failed || !r.ErrorMessage!.StartsWith("Not implemented yet.", StringComparison.Ordinal))
+            .ShouldBeEmpty("each of them meets its stub");
+    }
+
     private string[] DotnetTest(string name, params string[] arguments)
     {
         string log = Path.Combine(_copy, "artifacts", name + ".log");
@@ -171,7 +199,7 @@ public sealed class LearnerLoopTests
     }
 
     // The kata as a clone has it: no build output, no learner state, no downloads.
-    private static void CopyTree(string from, string to)
+    internal static void CopyTree(string from, string to)
     {
         foreach (string dir in Directory.EnumerateDirectories(from))
         {

@@ -111,6 +111,9 @@ public sealed partial class WorkflowTests
         files.ShouldNotContain(".github/workflows/grade-class.yml");
         files.ShouldNotContain(".github/workflows/grade-class-chunk.yml");
         files.ShouldNotContain(f => f.StartsWith("tools/node/", StringComparison.Ordinal));
+        files.ShouldNotContain(f => f.StartsWith("tools/Kata.Instructor/", StringComparison.Ordinal), "similar, the gradebook, the autograders: the instructor's");
+        files.ShouldNotContain("docs/class-tools.md");
+        files.ShouldNotContain(f => f.StartsWith("tests/scenarios/", StringComparison.Ordinal));
         files.ShouldContain(".github/workflows/grade.yml");
         files.ShouldContain(".github/workflows/classroom.yml");
         files.ShouldContain(".devcontainer/devcontainer.json");

@@ -2,10 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kata.Cli.Infrastructure;
 using Kata.Core;
-using Microsoft.TestPlatform.VsTestConsole.TranslationLayer;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
-using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
-using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
 
 namespace Kata.Tools.Tests;
 
@@ -83,22 +80,17 @@ public sealed partial class ZeroInstallTests
         DotnetTest.Build(KataPaths.Root, "solutions", log, project).ShouldBeTrue($"the tests did not build; see {log}");
         string assembly = Path.Combine(KataPaths.Root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.Tests.dll");
 
-        var console = new VsTestConsoleWrapper(VsTestConsole(), new ConsoleParameters());
-        var found = new Discovered();
-        try
+        List<TestCase> tests;
+        var explorer = new TestExplorer();
+        using (explorer)
         {
-            console.StartSession();
-            console.DiscoverTests([assembly], "<RunSettings><RunConfiguration><DisableAppDomain>true</DisableAppDomain></RunConfiguration></RunSettings>", found);
-        }
-        finally
-        {
-            console.EndSession();
+            tests = explorer.Discover(assembly);
         }
 
-        found.Tests.Count.ShouldBeGreaterThan(300, string.Join('\n', found.Messages));
+        tests.Count.ShouldBeGreaterThan(300, string.Join('\n', explorer.Messages));
         string[] wrong =
         [
-            .. from test in found.Tests
+            .. from test in tests
                let space = CheckpointNamespace().Match(test.FullyQualifiedName)
                where space.Success
                let traits = test.Traits.Where(t => t.Name == "Checkpoint").Select(t => t.Value).ToList()
@@ -106,37 +98,9 @@ public sealed partial class ZeroInstallTests
                select $"{test.FullyQualifiedName}: Checkpoint trait {string.Join(", ", traits)}",
         ];
         wrong.ShouldBeEmpty();
-        found.Tests.Count(t => CheckpointNamespace().IsMatch(t.FullyQualifiedName)).ShouldBeGreaterThan(300);
-    }
-
-    // vstest.console of the SDK that runs these tests (the one global.json chose).
-    private static string VsTestConsole()
-    {
-        string log = Path.Combine(Path.GetTempPath(), $"kata-sdk-version-{Environment.ProcessId}.log");
-        ProcessRunner.Run("dotnet", ["--version"], KataPaths.Root, log).ExitCode.ShouldBe(0);
-        string version = File.ReadAllText(log).Trim();
-        string dotnet = NodeTools.OnPath("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
-        string sdk = Path.Combine(Path.GetDirectoryName(new FileInfo(dotnet).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dotnet)!, "sdk", version);
-        return Path.Combine(sdk, "vstest.console.dll");
+        tests.Count(t => CheckpointNamespace().IsMatch(t.FullyQualifiedName)).ShouldBeGreaterThan(300);
     }
 
     [GeneratedRegex(@"^Kata\.Tests\.Checkpoint(?<n>\d+)\.")]
     private static partial Regex CheckpointNamespace();
-
-    private sealed class Discovered : ITestDiscoveryEventsHandler
-    {
-        public List<TestCase> Tests { get; } = [];
-
-        public List<string> Messages { get; } = [];
-
-        public void HandleDiscoveredTests(IEnumerable<TestCase>? discoveredTestCases) => Tests.AddRange(discoveredTestCases ?? []);
-
-        public void HandleDiscoveryComplete(long totalTests, IEnumerable<TestCase>? lastChunk, bool isAborted) => Tests.AddRange(lastChunk ?? []);
-
-        public void HandleLogMessage(TestMessageLevel level, string? message) => Messages.Add($"{level}: {message}");
-
-        public void HandleRawMessage(string rawMessage)
-        {
-        }
-    }
 }

@@ -13,11 +13,12 @@ public sealed class Curriculum
         AllowTrailingCommas = true,
     };
 
-    private Curriculum(IReadOnlyList<Checkpoint> checkpoints, MnistSettings mnist, MnistSettings? mnist10)
+    private Curriculum(IReadOnlyList<Checkpoint> checkpoints, MnistSettings mnist, MnistSettings? mnist10, AdditionSettings? addition)
     {
         Checkpoints = checkpoints;
         Mnist = mnist;
         Mnist10 = mnist10;
+        Addition = addition;
     }
 
     /// <summary>The file name, at the repository root.</summary>
@@ -31,6 +32,9 @@ public sealed class Curriculum
 
     /// <summary>Checkpoint 9's graded run on all ten digits (with a validation set and early stopping), or null if none is described.</summary>
     public MnistSettings? Mnist10 { get; }
+
+    /// <summary>Checkpoint 14's graded run (a tiny GPT completes held-out additions), or null if none is described.</summary>
+    public AdditionSettings? Addition { get; }
 
     /// <summary>The first checkpoint (revealed on a fresh clone).</summary>
     public Checkpoint First => Checkpoints[0];
@@ -76,7 +80,12 @@ public sealed class Curriculum
             throw new InvalidDataException($"{path}: the \"mnist10\" settings are not usable: {string.Join("; ", problems10)}.");
         }
 
-        return new Curriculum(checkpoints, mnist, file.Mnist10);
+        if (file.Addition?.Problems() is { Count: > 0 } additionProblems)
+        {
+            throw new InvalidDataException($"{path}: the \"addition\" settings are not usable: {string.Join("; ", additionProblems)}.");
+        }
+
+        return new Curriculum(checkpoints, mnist, file.Mnist10, file.Addition);
     }
 
     /// <summary>The checkpoint with this id, or null.</summary>
@@ -95,5 +104,8 @@ public sealed class Curriculum
 
         [JsonPropertyName("mnist10")]
         public MnistSettings? Mnist10 { get; set; }
+
+        [JsonPropertyName("addition")]
+        public AdditionSettings? Addition { get; set; }
     }
 }

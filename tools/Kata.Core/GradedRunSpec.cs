@@ -33,8 +33,14 @@ public sealed record GradedRunSpec(string Name, TrainingPart Part, int SeedOffse
     /// <summary>Checkpoint 9's graded test: all ten digits, early stopping on a validation set.</summary>
     public static readonly GradedRunSpec TenDigits = new("mnist10", TrainingPart.First, SettingsKey: "mnist10");
 
+    /// <summary>
+    /// Checkpoint 13's graded test: checkpoint 4's run trained through the learner's autograd. No control run:
+    /// checkpoint 4's main run has one, and the autograd's TrainStep has hold-outs drawn at grade time.
+    /// </summary>
+    public static readonly GradedRunSpec MnistAutograd = new("mnist-autograd", TrainingPart.First, Control: false);
+
     /// <summary>Every graded run, by name.</summary>
-    public static IReadOnlyList<GradedRunSpec> All { get; } = [Mnist, MnistLastPart, TenDigits];
+    public static IReadOnlyList<GradedRunSpec> All { get; } = [Mnist, MnistLastPart, TenDigits, MnistAutograd];
 
     /// <summary>The training settings of this run.</summary>
     public MnistSettings Settings(Curriculum curriculum)

@@ -34,4 +34,35 @@ public sealed record TestRecord(
 
     /// <summary>True for a test that passed.</summary>
     public bool Passed => Outcome == "Passed";
+
+    /// <summary>
+    /// The record of one result, made the same way wherever the result comes from: the kata logger (from
+    /// VSTest's result) and kata watch's warm worker (from NUnit's, in tests/Kata.TestSupport/WarmRun.cs).
+    /// <paramref name="traits"/> are the test's properties and its ancestors' (VSTest's traits), the
+    /// <paramref name="stackTrace"/> is what the site is blamed from.
+    /// </summary>
+    public static TestRecord From(
+        string name,
+        string fullyQualifiedName,
+        string outcome,
+        IReadOnlyCollection<KeyValuePair<string, string>> traits,
+        string? message,
+        string? stackTrace,
+        TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(traits);
+        string? Trait(string key) => traits.FirstOrDefault(t => t.Key == key).Value;
+        int? checkpoint = int.TryParse(Trait("Checkpoint"), System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null;
+        return new TestRecord(
+            name,
+            fullyQualifiedName,
+            outcome,
+            checkpoint,
+            Trait("Kind"),
+            message,
+            Math.Round(duration.TotalSeconds, 3),
+            outcome == "Failed" ? Blame.Describe(stackTrace, message, checkpoint) : null,
+            [.. traits.Where(t => t.Key == "Grades").Select(t => t.Value).Distinct().Order(StringComparer.Ordinal)],
+            Trait("GradedRun"));
+    }
 }

@@ -10,6 +10,8 @@ return Cli.Invoke(
         .. LearnerCommands.All().Select(c => c.Name == "grade" ? ClassGradeCommand.Create() : c),
         ReleaseCommand.Create(),
         ReportCommand.Create(),
+        SimilarCommand.Create(),
+        AutogradeCommand.Create(),
         VerifyCommand.Create(),
         DocsCommand.Create(),
     ]),

@@ -16,21 +16,7 @@ internal static class AttentionRun
     /// <summary>The graded test's task and model (tests/…/Checkpoint11.Attention/SequenceTrainingTests.cs).</summary>
     public const int Length = 6, Vocabulary = 10, Width = 12, Heads = 2, TrainCount = 1000, TestCount = 500;
 
-    /// <summary>The graded test's training: 2 epochs of batches of 16, Adam with learning rate 0.02.</summary>
-    public const int DefaultEpochs = 2, DefaultBatchSize = 16;
-
-    /// <summary>Adam's learning rate in the graded test; momentum and plain descent get their own (<see cref="DefaultLearningRate"/>).</summary>
-    public const double AdamLearningRate = 0.02;
-
     private const int Examples = 4;
-
-    /// <summary>The learning rate when --learning-rate is not given: what trains this model in two epochs.</summary>
-    public static double DefaultLearningRate(string optimizer) => optimizer switch
-    {
-        "momentum" => 0.05,
-        "sgd" => 0.5,
-        _ => AdamLearningRate,
-    };
 
     public static int Run(int epochs, int batchSize, double learningRate, int seed, string optimizer)
     {
@@ -50,16 +36,21 @@ internal static class AttentionRun
     {
         (SequenceData train, SequenceData test) = SequenceData.Reversal(TrainCount, TestCount, Length, Vocabulary, seed);
         var model = new SequenceModel(Vocabulary, Width, Heads, causal: false, seed);
-        Optimizer optimizer = optimizerName switch
+        Optimizer NewOptimizer() => optimizerName switch
         {
             "momentum" => new Momentum(learningRate),
             "sgd" => new Sgd(learningRate),
             _ => new Adam(learningRate),
         };
+        Optimizer optimizer = NewOptimizer();
 
         AnsiConsole.WriteLine($"Reversing sequences of {Length} digits: {TrainCount:N0} to train on, {TestCount} others to test on (seed {seed}).");
         AnsiConsole.WriteLine($"Model: embedding + sinusoidal positions, one self-attention layer ({Width} wide, {Heads} heads), readout to {Vocabulary} digits.");
         AnsiConsole.WriteLine($"Training: {epochs} epoch{(epochs == 1 ? string.Empty : "s")}, batches of {batchSize}, {optimizerName} with learning rate {learningRate.ToString(CultureInfo.InvariantCulture)}.");
+        var copy = new SequenceModel(Vocabulary, Width, Heads, causal: false, seed);
+        int warmUpCount = Math.Min(train.Count, WarmUp.MaxBatches * batchSize);
+        WarmUp? warmUp = WarmUp.Measure(report => copy.Train(train.Inputs[..warmUpCount], train.Targets[..warmUpCount], NewOptimizer(), 1, batchSize, report));
+        AnsiConsole.WriteLine(WarmUp.Describe(warmUp, (long)epochs * ((train.Count + batchSize - 1) / batchSize)));
         AnsiConsole.WriteLine();
         AnsiConsole.WriteLine($"Before training ({ExactlyRight(model, test):P1} of the test sequences exactly right):");
         ShowExamples(model, test);
@@ -81,10 +72,16 @@ internal static class AttentionRun
 
     private static List<double> TrainWithProgress(SequenceModel model, SequenceData train, Optimizer optimizer, int epochs, int batchSize)
     {
+        int total = epochs * ((train.Count + batchSize - 1) / batchSize);
+        var clock = new RunClock(total);
         double running = double.NaN;
         string Describe(TrainingProgress p) =>
             string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{p.Epochs} · batch {p.Batch}/{p.Batches} · loss {running:F4}");
-        void Track(TrainingProgress p) => running = double.IsNaN(running) ? p.Loss : running + ((p.Loss - running) / 20);
+        void Track(TrainingProgress p)
+        {
+            running = double.IsNaN(running) ? p.Loss : running + ((p.Loss - running) / 20);
+            clock.Batch();
+        }
 
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -94,26 +91,18 @@ internal static class AttentionRun
                 Track(p);
                 if (p.Batch == p.Batches)
                 {
-                    Console.WriteLine($"  {Describe(p)}");
+                    Console.WriteLine($"  {Describe(p)} · {clock.Describe()}");
                 }
             });
         }
 
         List<double> losses = [];
-        int total = epochs * ((train.Count + batchSize - 1) / batchSize);
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                ProgressTask task = context.AddTask("training", maxValue: total);
-                losses = model.Train(train.Inputs, train.Targets, optimizer, epochs, batchSize, p =>
-                {
-                    Track(p);
-                    task.Description = Describe(p);
-                    task.Increment(1);
-                });
-            });
+        TrainingRun.Bar(total, task => losses = model.Train(train.Inputs, train.Targets, optimizer, epochs, batchSize, p =>
+        {
+            Track(p);
+            task.Description = Describe(p);
+            task.Increment(1);
+        }));
         return losses;
     }
 

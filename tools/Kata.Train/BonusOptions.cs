@@ -5,17 +5,15 @@ namespace Kata.Train;
 
 /// <summary>
 /// The flags of the bonus checkpoints: all ten digits with a validation set and early stopping
-/// (checkpoint 9), a convolutional network (checkpoint 10), and the attention model (checkpoint 11, which
-/// trains on sequences instead of MNIST). They choose the run's base settings, which the other flags
+/// (checkpoint 9), a convolutional network (checkpoint 10), the attention model (checkpoint 11) and the tiny GPT
+/// (checkpoint 14; its own flags are in <see cref="GptOptions"/>), which train on sequences instead of MNIST. They choose the run's base settings, which the other flags
 /// (epochs, learning rate, …) still override.
 /// </summary>
 internal sealed class BonusOptions
 {
-    private const int ConvKernelSize = 5;
-
     private readonly Option<string?> _digits = new("--digits") { Description = "The digits to classify: 0-9 for all ten (checkpoint 9), a range such as 0-4, or a list such as 3,5,8 (default: curriculum.json's digits)." };
-    private readonly Option<string?> _model = new("--model") { Description = "mlp (your dense network, the default), cnn (checkpoint 10: convolution, ReLU, max-pooling, then dense layers, on all ten digits) or attention (checkpoint 11: your self-attention model learns to reverse sequences of digits; takes --epochs, --batch-size, --learning-rate, --seed and --optimizer, default adam)." };
-    private readonly Option<int?> _filters = new("--filters") { Description = $"With --model cnn: the number of {ConvKernelSize}x{ConvKernelSize} filters (default 16)." };
+    private readonly Option<string?> _model = new("--model") { Description = "mlp (your dense network, the default), cnn (checkpoint 10: convolution, ReLU, max-pooling, then dense layers, on all ten digits), attention (checkpoint 11: your self-attention model learns to reverse sequences of digits; takes --epochs, --batch-size, --learning-rate, --seed and --optimizer, default adam) or gpt (checkpoint 14: your tiny GPT learns a text, or with --graded the graded addition task)." };
+    private readonly Option<int?> _filters = new("--filters") { Description = $"With --model cnn: the number of {TrainingDefaults.ConvKernelSize}x{TrainingDefaults.ConvKernelSize} filters (default {TrainingDefaults.ConvFilters})." };
     private readonly Option<int?> _patience = new("--patience") { Description = "Early stopping: stop after this many epochs without a better validation accuracy (default 5 on all ten digits; 0 for none)." };
     private readonly Option<int?> _validation = new("--validation") { Description = "Keep the last N training images apart for validation (default 10,000 on all ten digits)." };
 
@@ -62,7 +60,7 @@ internal sealed class BonusOptions
     /// run, with the --kernel given (null when it was not): the dense network's default is clear, the
     /// convolutional network's is checkpoint 12's FastTraining.TrainConv once it is written.
     /// </summary>
-    public int Run(ParseResult parse, MnistSettings settings, TrainingPlan plan, string pngPath, string? kernelName)
+    public int Run(ParseResult parse, MnistSettings settings, TrainingPlan plan, string pngPath, string? kernelName, Curriculum curriculum)
     {
         bool conv = IsConv(parse);
         bool earlyStopping = settings.Patience > 0 || settings.ValidationImages > 0;
@@ -73,7 +71,7 @@ internal sealed class BonusOptions
 
         if (conv)
         {
-            int filters = parse.GetValue(_filters) ?? 16;
+            int filters = parse.GetValue(_filters) ?? TrainingDefaults.ConvFilters;
             bool written = Kernel.FastTrainConvWritten();
             if (kernelName == "fast" && !written)
             {
@@ -82,7 +80,8 @@ internal sealed class BonusOptions
             }
 
             bool fast = (kernelName ?? (written ? "fast" : "clear")) == "fast";
-            return TrainingRun.Run(settings, plan, pngPath, (s, files, png) => ConvRun.Train(s, filters, ConvKernelSize, files, png, fast, chosen: kernelName is not null));
+            return TrainingRun.Run(
+                settings, plan, pngPath, ConvRun.Graded, (s, files, png) => ConvRun.Train(s, filters, TrainingDefaults.ConvKernelSize, files, png, fast, chosen: kernelName is not null));
         }
 
         Kernel kernel = Kernel.Named(kernelName ?? "clear");
@@ -92,9 +91,10 @@ internal sealed class BonusOptions
             return 1;
         }
 
+        string graded = TrainingRun.GradedNote(settings.Digits, curriculum);
         return earlyStopping
-            ? TrainingRun.Run(settings, plan, pngPath, (s, files, png) => EarlyStoppingRun.Train(s, files, png, kernel))
-            : TrainingRun.Run(settings, plan, pngPath, kernel: kernel);
+            ? TrainingRun.Run(settings, plan, pngPath, graded, (s, files, png) => EarlyStoppingRun.Train(s, files, png, kernel, graded))
+            : TrainingRun.Run(settings, plan, pngPath, graded, kernel: kernel);
     }
 
     // "0-9", "0-4", "3,5,8" or "3, 5, 8".
@@ -110,14 +110,17 @@ internal sealed class BonusOptions
     /// <summary>True for --model attention (checkpoint 11), which trains on sequences, not on MNIST.</summary>
     public bool IsAttention(ParseResult parse) => parse.GetValue(_model)?.ToUpperInvariant() == "ATTENTION";
 
+    /// <summary>True for --model gpt (checkpoint 14), which trains on text or on additions, not on MNIST.</summary>
+    public bool IsGpt(ParseResult parse) => parse.GetValue(_model)?.ToUpperInvariant() == "GPT";
+
     /// <summary>The MNIST-only options of the bonus runs that the command line set.</summary>
     public IEnumerable<string> MnistOnlyGiven(ParseResult parse) =>
         new Option[] { _digits, _filters, _patience, _validation }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name);
 
     private bool IsConv(ParseResult parse) => parse.GetValue(_model)?.ToUpperInvariant() switch
     {
-        null or "MLP" or "ATTENTION" => false,
+        null or "MLP" or "ATTENTION" or "GPT" => false,
         "CNN" => true,
-        string other => throw new FormatException($"--model takes mlp, cnn or attention (got \"{other}\")."),
+        string other => throw new FormatException($"--model takes mlp, cnn, attention or gpt (got \"{other}\")."),
     };
 }

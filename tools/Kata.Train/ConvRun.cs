@@ -16,6 +16,9 @@ internal static class ConvRun
     // Images per Predict call: im2col copies every pixel k·k times, so all 10,000 test images at once would take over a gigabyte.
     private const int Chunk = 1000;
 
+    /// <summary>What the graded tests ask of this run, for the line with the test accuracy: nothing.</summary>
+    public const string Graded = "no graded test trains a convolutional network on MNIST (checkpoint 10's tests train one to tell vertical from horizontal bars).";
+
     public static int Train(MnistSettings settings, int filters, int kernelSize, MnistPaths files, string pngPath, bool fast, bool chosen)
     {
         int[] digits = [.. settings.Digits];
@@ -36,18 +39,23 @@ internal static class ConvRun
             : chosen
                 ? "Trained by your checkpoint-10 ConvNetwork.Train (--kernel clear)."
                 : "Trained by your checkpoint-10 ConvNetwork.Train: checkpoint 12's FastTraining.TrainConv, which takes minutes instead of half an hour, is not written yet (checkpoints.md#12-make-it-fast).");
+        int batches = TrainingRun.BatchesPerEpoch(x.Rows, settings);
+        var copy = new ConvNetwork(
+            new ImageShape(28, 28, 1), filters, kernelSize, [.. settings.HiddenLayers], digits.Length, settings.Seed, Enum.Parse<Activation>(settings.Activation));
+        (Matrix wx, int[] wy) = WarmUp.First(x, y, WarmUp.MaxBatches * settings.BatchSize);
+        WarmUp? warmUp = WarmUp.Measure(report => TrainEpoch(copy, wx, wy, settings, fast, report));
+        AnsiConsole.WriteLine(WarmUp.Describe(warmUp, (long)batches * settings.Epochs, besides: validation is null ? null : "the validation after each epoch comes on top"));
 
         var losses = new List<double>();
+        var run = new RunClock((long)batches * settings.Epochs);
         clock.Restart();
         for (int epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             int current = epoch;
-            void Report(TrainingProgress p, Action<TrainingProgress> report) => report(p with { Epoch = current, Epochs = settings.Epochs });
             losses.AddRange(TrainingRun.TrainWithProgress(
-                report => fast
-                    ? FastTraining.TrainConv(network, x, y, settings.LearningRate, 1, settings.BatchSize, p => Report(p, report))
-                    : network.Train(x, y, settings.LearningRate, 1, settings.BatchSize, p => Report(p, report)),
-                TrainingRun.BatchesPerEpoch(x.Rows, settings)));
+                report => TrainEpoch(network, x, y, settings, fast, p => report(p with { Epoch = current, Epochs = settings.Epochs })),
+                batches,
+                run));
             if (validation is not null)
             {
                 EarlyStoppingRun.ValidationAccuracy(epoch, Accuracy(Predict(network, validation.Images, fast), validation.Labels));
@@ -56,12 +64,17 @@ internal static class ConvRun
 
         double trainSeconds = clock.Elapsed.TotalSeconds;
         string shortName = $"conv {filters} x {kernelSize}x{kernelSize} → max-pool → {string.Join('-', network.Dense.LayerSizes)}"; // fits the plot's title
-        TrainingRun.Report(settings, test, Predict(network, test.Images, fast), losses, trainSeconds, (long)x.Rows * settings.Epochs, pngPath, shortName);
+        TrainingRun.Report(settings, test, Predict(network, test.Images, fast), losses, trainSeconds, (long)x.Rows * settings.Epochs, pngPath, Graded, shortName);
         string picture = Pictures.Beside(pngPath, "filters");
         Pictures.Filters(picture, network.Conv);
         AnsiConsole.WriteLine($"Filters: {TrainingRun.Shown(picture)}");
         return 0;
     }
+
+    // One epoch of the learner's checkpoint-10 Train or of checkpoint 12's FastTraining.TrainConv.
+    private static List<double> TrainEpoch(ConvNetwork network, Matrix x, int[] y, MnistSettings settings, bool fast, Action<TrainingProgress> report) => fast
+        ? FastTraining.TrainConv(network, x, y, settings.LearningRate, 1, settings.BatchSize, report)
+        : network.Train(x, y, settings.LearningRate, 1, settings.BatchSize, report);
 
     private static int[] Predict(ConvNetwork network, Matrix images, bool fast) => fast ? FastTraining.PredictConv(network, images) :
         [.. Enumerable.Range(0, (images.Rows + Chunk - 1) / Chunk).SelectMany(c =>

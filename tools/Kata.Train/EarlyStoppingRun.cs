@@ -12,7 +12,7 @@ namespace Kata.Train;
 /// </summary>
 internal static class EarlyStoppingRun
 {
-    public static int Train(MnistSettings settings, MnistPaths files, string pngPath, Kernel kernel)
+    public static int Train(MnistSettings settings, MnistPaths files, string pngPath, Kernel kernel, string graded)
     {
         int[] digits = [.. settings.Digits];
         var clock = Stopwatch.StartNew();
@@ -23,11 +23,15 @@ internal static class EarlyStoppingRun
         AnsiConsole.WriteLine(
             $"MNIST digits {string.Join(", ", digits)} from {files.Directory}: {x.Rows:N0} training, {validation.Count:N0} validation "
             + $"(the last of the training set) and {test.Count:N0} test images, read in {clock.Elapsed.TotalSeconds:F1} s.");
-        AnsiConsole.WriteLine($"Network {settings.Describe()}; matrix products by {kernel.Product}.");
+        int batches = TrainingRun.BatchesPerEpoch(x.Rows, settings);
+        TrainingRun.Announce(
+            settings.Describe(), settings, TrainingPlan.Plain, x, y, kernel, (long)batches * settings.Epochs,
+            atMost: settings.Patience > 0, besides: "the validation after each epoch comes on top");
 
         var network = new Network(settings.LayerSizes, settings.Seed, Enum.Parse<Activation>(settings.Activation)) { MatMul = kernel.Multiply };
         var losses = new List<double>();
         int epochs = 0;
+        var run = new RunClock((long)batches * settings.Epochs, atMost: settings.Patience > 0);
         clock.Restart();
         List<double> curve = EarlyStopping.Train(
             network,
@@ -36,7 +40,8 @@ internal static class EarlyStoppingRun
                 epochs = epoch;
                 losses.AddRange(TrainingRun.TrainWithProgress(
                     report => network.Train(x, y, settings.LearningRate, 1, settings.BatchSize, p => report(p with { Epoch = epoch, Epochs = settings.Epochs })),
-                    TrainingRun.BatchesPerEpoch(x.Rows, settings)));
+                    batches,
+                    run));
             },
             () => ValidationAccuracy(epochs, network.Accuracy(validation.Images, validation.Labels)),
             settings.Epochs,
@@ -52,14 +57,10 @@ internal static class EarlyStoppingRun
         NetworkFile.Save(network, saved);
         AnsiConsole.WriteLine($"Saved with your NetworkFile: {TrainingRun.Shown(saved)}");
 
-        TrainingRun.Report(settings with { Epochs = curve.Count }, test, network.Predict(test.Images), losses, trainSeconds, (long)x.Rows * curve.Count, pngPath);
+        TrainingRun.Report(settings with { Epochs = curve.Count }, test, network.Predict(test.Images), losses, trainSeconds, (long)x.Rows * curve.Count, pngPath, graded);
         string weights = Pictures.Beside(pngPath, "weights");
         Pictures.FirstLayer(weights, network.Weights[0]);
         AnsiConsole.WriteLine($"First layer's weights: {TrainingRun.Shown(weights)}");
-        if (kernel.UnusedWarning() is { } warning)
-        {
-            AnsiConsole.WriteLine(warning);
-        }
 
         return 0;
     }

@@ -4,22 +4,23 @@ namespace Kata.Train;
 
 /// <summary>
 /// How a network trains (<c>--kernel</c>): "clear" is the checkpoint's own code on checkpoint 1's
-/// <see cref="LinearAlgebra.MatMul"/>; "fast" is checkpoint 12 — its fast training step
+/// <see cref="LinearAlgebra.MatMul"/> (the default); "fast" is checkpoint 12 — its fast training step
 /// (<see cref="FastTraining.Train"/>, <see cref="FastTraining.TrainConv"/>: the stage beyond the product)
 /// once it is written, and until then, for the dense network, the checkpoint's own code on checkpoint 12's
 /// <see cref="FastLinearAlgebra.MatMul"/>. The network calls a product through its <see cref="Network.MatMul"/>
-/// property, so the kernel counts the calls: a learner whose Forward and Backward call LinearAlgebra.MatMul
-/// directly is told why the fast product changed nothing.
+/// property, so the kernel counts the calls: before the run, a learner whose Forward and Backward call
+/// LinearAlgebra.MatMul directly is told that the fast product will change nothing, or which of the
+/// products do not reach it.
 /// </summary>
 internal sealed class Kernel
 {
     private readonly Func<Matrix, Matrix, Matrix> product;
     private int calls;
 
-    private Kernel(string name, string product, Func<Matrix, Matrix, Matrix> multiply, bool fastStep)
+    private Kernel(string name, string description, Func<Matrix, Matrix, Matrix> multiply, bool fastStep)
     {
         Name = name;
-        Product = product;
+        Description = description;
         this.product = multiply;
         FastStep = fastStep;
     }
@@ -30,8 +31,8 @@ internal sealed class Kernel
     /// <summary>"clear" or "fast".</summary>
     public string Name { get; }
 
-    /// <summary>The product a network calls through its MatMul property, for people.</summary>
-    public string Product { get; }
+    /// <summary>Where the product a network calls through its MatMul property comes from, for people.</summary>
+    public string Description { get; }
 
     /// <summary>True when checkpoint 4's plain gradient descent trains with checkpoint 12's FastTraining.Train.</summary>
     public bool FastStep { get; }
@@ -87,11 +88,53 @@ internal sealed class Kernel
         }
     }
 
-    /// <summary>A warning when the network was to train on the fast product but never called it, else null.</summary>
-    public string? UnusedWarning() => Name != "clear" && Calls == 0
-        ? $"Your network never called {Product}: your Forward and Backward call LinearAlgebra.MatMul directly. "
-          + "Call the network's MatMul instead (MatMul(a, Weights[l]) in Forward, network.MatMul(...) in Backward) to train with it (checkpoints.md#12-make-it-fast)."
-        : null;
+    /// <summary>
+    /// What the network does with this kernel, said before the run: where its products come from (for the
+    /// line that describes the network) and, for the fast kernel, a warning when some or all of them do not
+    /// reach it, else null. <paramref name="stepProducts"/> is what a throwaway copy asked per training step
+    /// (<see cref="WarmUp.ProductsPerBatch"/>; null when not measured), <paramref name="forwardProducts"/> what one Forward asked;
+    /// <paramref name="layers"/> is the number of weight matrices.
+    /// </summary>
+    public (string Source, string? Warning) Check(int layers, double? stepProducts, long forwardProducts)
+    {
+        if (Name == "clear")
+        {
+            return (Description, null);
+        }
+
+        // A plain step: the forward pass (one product per layer), the weight gradients (one per layer) and
+        // the error passed back to every layer but the first: 3L − 1. Forward alone: L.
+        int step = (3 * layers) - 1;
+        const string How = "MatMul(a, Weights[l]) in Forward, and network.MatMul(…) for Backward's three: its own forward pass, "
+            + "the weight gradients and the error passed back (checkpoints.md#12-make-it-fast)";
+        if (stepProducts is null or 0 && forwardProducts == 0)
+        {
+            return (
+                "checkpoint 1's LinearAlgebra.MatMul, not checkpoint 12's (see below)",
+                $"--kernel fast gives your network {Description} as its MatMul property, but a throwaway copy of it never called the property, "
+                + "in a training step or in Forward: your code multiplies without it (a plain implementation calls LinearAlgebra.MatMul directly), "
+                + $"so this run is no faster than with --kernel clear. To train with it, call the property: {How}.");
+        }
+
+        if ((stepProducts ?? step) < step || forwardProducts < layers)
+        {
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            string asked = string.Create(invariant, $"{forwardProducts} of the {layers} products of Forward");
+            if (stepProducts is { } perStep)
+            {
+                asked = string.Create(
+                    invariant,
+                    $"{perStep:0.#} of the {step} products of a plain training step ({layers} forward, {layers} weight gradients, {layers - 1} passing the error back) and {asked}");
+            }
+
+            return (
+                $"{Description} for some of them (see below)",
+                $"Your network asked its MatMul property ({Description}) for {asked}: the others go to what your code calls directly, "
+                + $"checkpoint 1's LinearAlgebra.MatMul in a plain implementation. To train with it throughout, call the property for every product: {How}.");
+        }
+
+        return (Description, null);
+    }
 
     // False while the probe meets a stub. Any other failure means the code is written: the run itself will show it.
     private static bool Written(Action probe)

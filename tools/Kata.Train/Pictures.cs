@@ -75,6 +75,18 @@ internal static class Pictures
         Draw(path, tiles, scale: 84 / k, $"The {conv.Filters} filters of {k}x{k} pixels (red +, blue −, each scaled to its largest)");
     }
 
+    /// <summary>
+    /// Where each attention head looks for one sequence: a T x T square per head, row t the weights of position t
+    /// over the positions it may see (black 1, white 0; the causal mask leaves the upper right white).
+    /// </summary>
+    public static void Heads(string path, IReadOnlyList<(string Caption, Matrix Weights)> heads, string sequence)
+    {
+        int size = heads.Count == 0 ? 1 : heads[0].Weights.Rows;
+        var tiles = heads.Select(h => new Tile(h.Weights.Rows, h.Weights.Cols, (y, x) => Grey(h.Weights[y, x]), h.Caption)).ToList();
+        string shown = sequence.Replace("\n", "⏎", StringComparison.Ordinal);
+        Draw(path, tiles, scale: Math.Max(2, 192 / size), $"Where each head looks in \"{shown}\": row t = position t's attention weights over positions 0 … t (black 1, white 0)");
+    }
+
     // Tiles in rows of ten, each `scale` screen pixels per image pixel, with its caption beneath and a title on top.
     private static void Draw(string path, IReadOnlyList<Tile> tiles, int scale, string title)
     {

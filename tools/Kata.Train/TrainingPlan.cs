@@ -21,18 +21,6 @@ internal sealed record TrainingPlan(string Optimizer, bool Shuffle, double Dropo
     /// <summary>The values of --optimizer.</summary>
     public static IReadOnlyList<string> Optimizers { get; } = ["sgd", "momentum", "adam"];
 
-    /// <summary>
-    /// The learning rate of each optimizer when --learning-rate is not given: the reference run's 0.1 for
-    /// plain descent; momentum's velocity grows to 1/(1 − β) = 10 gradients, so a tenth of that; Adam's
-    /// usual 0.001 (each weight moves about that far per step). See checkpoints.md#7-optimizers.
-    /// </summary>
-    public static double DefaultLearningRate(string optimizer, double plain) => optimizer switch
-    {
-        "momentum" => plain / 10,
-        "adam" => 0.001,
-        _ => plain,
-    };
-
     /// <summary>The canonical activation name for a --activation value (relu, sigmoid, tanh, leaky-relu; any case), or null.</summary>
     public static string? ActivationName(string value) =>
         MnistSettings.Activations.FirstOrDefault(a =>

@@ -38,7 +38,7 @@ public sealed class TanhTests
     {
         double t = MoreActivations.Tanh(z);
 
-        double.IsNaN(t).ShouldBeFalse($"Tanh({z}) returned NaN: e^{z} overflows a double, and ∞/∞ is NaN");
+        double.IsNaN(t).ShouldBeFalse($"Tanh({z}) returned NaN: {WhyNaN(z)}");
         t.ShouldBe(limit, Tolerance);
     }
 
@@ -79,7 +79,13 @@ public sealed class TanhTests
     [TestCase(-1000.0)]
     public void TanhDerivative_of_a_large_input_is_zero_not_NaN(double z)
     {
-        MoreActivations.TanhDerivative(z).ShouldBe(0.0, Tolerance);
+        double derivative = MoreActivations.TanhDerivative(z);
+
+        derivative.ShouldBe(
+            0.0,
+            Tolerance,
+            $"TanhDerivative({z}) is 1 − tanh²({z}), and tanh({z}) is {Math.Sign(z)} to the last bit of a double, so it is 0"
+            + (double.IsNaN(derivative) ? $"; yours returned NaN: {WhyNaN(z)} (does your Tanh({z}) return NaN too?)" : string.Empty));
     }
 
     [Grades("MoreActivations.TanhDerivative")]
@@ -91,4 +97,10 @@ public sealed class TanhTests
             MoreActivations.TanhDerivative(z).ShouldBeInRange(double.Epsilon, 1.0, $"TanhDerivative({z})");
         }
     }
+
+    // Why tanh written with e^z and e^−z, (e^z − e^−z) / (e^z + e^−z), gives NaN at z: e^|z| overflows to ∞
+    // above ln(double.MaxValue) ≈ 709.78, and ∞/∞ (or −∞/∞) is NaN.
+    private static string WhyNaN(double z) => Math.Abs(z) > Math.Log(double.MaxValue)
+        ? $"e^{Math.Abs(z)} (that is e^{(z > 0 ? "z" : "−z")} at z = {z}) overflows a double to ∞, and a quotient of two infinities such as ∞/∞ is NaN"
+        : $"at z = {z}, e^{Math.Abs(z)} does not overflow a double, so some step divided 0 by 0 or ∞ by ∞";
 }

@@ -63,6 +63,24 @@ public sealed class NetworkFileTests
         first.ShouldBe(-1, $"the first byte that differs from the documented format is at offset {first} ({Field(first, network, expected.Length)})");
     }
 
+    [Grades("NetworkFile.Save")]
+    [TestCase("Tanh")]
+    [TestCase("LeakyReLU")]
+    public void Save_refuses_a_network_with_an_activation_the_format_has_no_number_for_and_writes_no_file(string name)
+    {
+        // Checkpoint 6's activations, built here as any ActivationFunction is: only sigmoid and ReLU have a number in the format.
+        var activation = name == "Tanh"
+            ? new ActivationFunction(name, Math.Tanh, z => 1 - (Math.Tanh(z) * Math.Tanh(z)), Activation.Sigmoid)
+            : new ActivationFunction(name, z => z > 0 ? z : 0.01 * z, z => z > 0 ? 1 : 0.01, Activation.ReLU);
+        var network = new Network([4, 3, 2], seed: 5, activation);
+        string path = Path.Combine(_dir, "network.nnet");
+
+        Action save = () => NetworkFile.Save(network, path);
+
+        save.ShouldRejectWith(["Save", name]);
+        File.Exists(path).ShouldBeFalse($"Save should write no file for a {name} network: a file it wrote could not say which activation it holds");
+    }
+
     [Grades("NetworkFile.Load")]
     [Test]
     public void Load_reads_a_file_written_to_the_documented_format()
@@ -84,6 +102,7 @@ public sealed class NetworkFileTests
     [Grades("NetworkFile.Load")]
     [TestCase(40, TestName = "Load_rejects_a_file_cut_short_in_the_weights_and_says_truncated")]
     [TestCase(10, TestName = "Load_rejects_a_file_cut_short_in_the_header_and_says_truncated")]
+    [TestCase(22, TestName = "Load_rejects_a_file_cut_short_in_its_layer_sizes_and_says_truncated")]
     [TestCase(1, TestName = "Load_rejects_a_file_missing_its_last_byte_and_says_truncated")]
     public void Load_rejects_a_truncated_file(int keep)
     {
@@ -92,6 +111,23 @@ public sealed class NetworkFileTests
         File.WriteAllBytes(path, keep == 1 ? bytes[..^1] : bytes[..keep]);
 
         FileAssertions.ShouldRejectFile(() => NetworkFile.Load(path), path, "truncated");
+    }
+
+    [Grades("NetworkFile.Load")]
+    [TestCase(false, TestName = "Load_rejects_a_file_with_a_byte_after_its_checksum_and_says_damaged")]
+    [TestCase(true, TestName = "Load_rejects_a_file_with_a_number_too_many_and_a_checksum_that_matches_it_and_says_damaged")]
+    public void Load_rejects_a_file_longer_than_its_header_promises(bool numberTooMany)
+    {
+        string path = Path.Combine(_dir, "longer.nnet");
+        byte[] bytes = Documented(HandSet());
+        byte[] body = bytes[..^32];
+        File.WriteAllBytes(
+            path,
+            numberTooMany
+                ? [.. body, .. BitConverter.GetBytes(0.5), .. SHA256.HashData([.. body, .. BitConverter.GetBytes(0.5)])] // as if a bias were written twice
+                : [.. bytes, 0x2A]);
+
+        FileAssertions.ShouldRejectFile(() => NetworkFile.Load(path), path, "damaged");
     }
 
     [Grades("NetworkFile.Load")]

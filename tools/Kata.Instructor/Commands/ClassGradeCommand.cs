@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Kata.Cli.Commands;
+using Kata.Instructor.Gradebook;
 using Kata.Instructor.Grading;
+using Kata.Instructor.Similarity;
 
 namespace Kata.Instructor.Commands;
 
@@ -24,22 +26,34 @@ public static class ClassGradeCommand
         var jobs = new Option<int>("--jobs") { Description = "Grade this many submissions at once (default 1). The files written are the same for any number.", DefaultValueFactory = _ => 1 };
         var noSandbox = new Option<bool>("--no-sandbox") { Description = "Grade other people's code without the sandbox, directly on this machine. Only for code you trust: it runs with your files, your network and your permissions." };
         var quiet = GradeCommand.QuietOption();
+        var (format, students, assignment) = GradebookRequest.Options();
         var command = new Command("grade", "Grade your code (or learners' submissions) the way CI does: original tests, every checkpoint, grade.json.")
         {
-            submissions, pristine, output, only, jobs, noSandbox, quiet,
+            submissions, pristine, output, only, jobs, noSandbox, quiet, format, students, assignment,
         };
-        command.SetAction(parse => Run(
-            parse.GetValue(submissions) ?? [],
-            parse.GetValue(pristine),
-            parse.GetValue(output),
-            parse.GetValue(only),
-            parse.GetValue(jobs),
-            parse.GetValue(noSandbox),
-            parse.GetValue(quiet)));
+        command.SetAction(parse =>
+        {
+            GradebookRequest? gradebook = GradebookRequest.From(parse.GetValue(format), parse.GetValue(students), parse.GetValue(assignment), out string? error);
+            if (error is not null)
+            {
+                Console.Error.WriteLine(error);
+                return ExitCodes.Usage;
+            }
+
+            return Run(
+                parse.GetValue(submissions) ?? [],
+                parse.GetValue(pristine),
+                parse.GetValue(output),
+                parse.GetValue(only),
+                parse.GetValue(jobs),
+                parse.GetValue(noSandbox),
+                parse.GetValue(quiet),
+                gradebook);
+        });
         return command;
     }
 
-    private static int Run(string[] submissions, string? pristineOption, string? outputOption, int? only, int jobs, bool noSandbox, bool quiet)
+    private static int Run(string[] submissions, string? pristineOption, string? outputOption, int? only, int jobs, bool noSandbox, bool quiet, GradebookRequest? gradebook)
     {
         string root = KataPaths.Root;
         if (GradeCommand.UnknownCheckpoint(Curriculum.Load(), only) is { } unknown)
@@ -94,15 +108,29 @@ public static class ClassGradeCommand
                     {
                         Console.Error.WriteLine($"{TextEscaping.Plain(outcome.Submission.Target)}: {outcome.Error}");
                     }
-                });
+                },
+                classRun: gradingOthers);
 
             if (targets.Count > 1)
             {
                 string roster = Path.Combine(output, "roster.csv");
                 GradeFiles.WriteAtomically(roster, ClassGrading.Roster(outcomes));
                 string report = Path.Combine(output, "report.html");
-                GradeFiles.WriteAtomically(report, ClassReport.Html(outcomes));
+                SimilarityReport? similarity = SimilarityInputs.Class(
+                    session.Pristine, outcomes.Where(o => o.Grade is not null).Select(o => (o.Submission.Name, Path.Combine(output, o.Submission.Name))));
+                RegradeReport? regrade = Regrade.Changes(outcomes.Where(o => o.Grade is not null).Select(o => (o.Submission.Name, o.Grade!, Path.Combine(output, o.Submission.Name))));
+                GradeFiles.WriteAtomically(report, ClassReport.Html(outcomes, similarity, regrade));
                 Console.WriteLine($"Roster of {outcomes.Count} submissions: {roster}; class report: {report}");
+                gradebook?.Write(output, outcomes, Console.Out);
+                if (similarity is not null)
+                {
+                    Console.WriteLine(SimilarityText.Summary(similarity) + " (./kata similar " + output + " shows the fragments)");
+                }
+
+                if (regrade is not null)
+                {
+                    Console.Write(regrade.Text(markdown: false));
+                }
             }
 
             return outcomes.Any(o => o.Grade is null) ? ExitCodes.Environment : GradeCommand.ExitCode(outcomes.Select(o => o.Grade!), only);

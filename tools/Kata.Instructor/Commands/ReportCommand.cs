@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Kata.Instructor.Gradebook;
 using Kata.Instructor.Grading;
+using Kata.Instructor.Similarity;
 
 namespace Kata.Instructor.Commands;
 
@@ -17,16 +19,27 @@ public static class ReportCommand
         {
             Description = "A file naming the submissions expected, one a line, in roster order: one without a folder becomes a row saying no grade arrived. Default: every subfolder, by name.",
         };
+        var (format, students, assignment) = GradebookRequest.Options();
         var command = new Command("report", "Instructors: merge a class's grade.json files into roster.csv and the class report (report.html).")
         {
-            folder, submissions,
+            folder, submissions, format, students, assignment,
         };
-        command.SetAction(parse => Run(parse.GetValue(folder)!, parse.GetValue(submissions)));
+        command.SetAction(parse =>
+        {
+            GradebookRequest? gradebook = GradebookRequest.From(parse.GetValue(format), parse.GetValue(students), parse.GetValue(assignment), out string? error);
+            if (error is not null)
+            {
+                Console.Error.WriteLine(error);
+                return ExitCodes.Usage;
+            }
+
+            return Run(parse.GetValue(folder)!, parse.GetValue(submissions), gradebook);
+        });
         return command;
     }
 
-    /// <summary>Writes roster.csv and report.html into <paramref name="folder"/>; returns the exit code.</summary>
-    public static int Run(string folder, string? submissionsFile)
+    /// <summary>Writes roster.csv and report.html into <paramref name="folder"/> (and the <paramref name="gradebook"/> asked for); returns the exit code.</summary>
+    public static int Run(string folder, string? submissionsFile, GradebookRequest? gradebook = null)
     {
         string directory = Path.GetFullPath(folder);
         if (!Directory.Exists(directory))
@@ -62,16 +75,29 @@ public static class ReportCommand
         string roster = Path.Combine(directory, "roster.csv");
         string report = Path.Combine(directory, "report.html");
         GradeFiles.WriteAtomically(roster, ClassGrading.Roster(outcomes));
-        GradeFiles.WriteAtomically(report, ClassReport.Html(outcomes));
+        SimilarityReport? similarity = SimilarityInputs.Class(
+            KataPaths.Root, outcomes.Where(o => o.Grade is not null).Select(o => (o.Submission.Name, Path.Combine(directory, o.Submission.Name))));
+        RegradeReport? regrade = Regrade.Changes(outcomes.Where(o => o.Grade is not null).Select(o => (o.Submission.Name, o.Grade!, Path.Combine(directory, o.Submission.Name))));
+        GradeFiles.WriteAtomically(report, ClassReport.Html(outcomes, similarity, regrade));
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
         {
-            File.AppendAllText(summary, ClassReport.Markdown(outcomes));
+            File.AppendAllText(summary, ClassReport.Markdown(outcomes, similarity, regrade));
         }
 
         int graded = outcomes.Count(o => o.Grade is not null);
         Console.WriteLine($"{outcomes.Count} submissions, {graded} graded, {outcomes.Count(o => o.Grade?.Passed == true)} passed, {outcomes.Count - graded} not graded.");
         Console.WriteLine($"Roster: {roster}");
         Console.WriteLine($"Class report: {report}");
+        gradebook?.Write(directory, outcomes, Console.Out);
+        if (similarity is not null)
+        {
+            Console.WriteLine(SimilarityText.Summary(similarity));
+        }
+
+        if (regrade is not null)
+        {
+            Console.Write(regrade.Text(markdown: false));
+        }
         return ExitCodes.Ok;
     }
 }

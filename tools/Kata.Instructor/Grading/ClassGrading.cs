@@ -12,7 +12,9 @@ namespace Kata.Instructor.Grading;
 public static class ClassGrading
 {
     /// <summary>
-    /// Grades every submission and writes its files into <paramref name="folderOf"/>(name). Calls
+    /// Grades every submission and writes its files into <paramref name="folderOf"/>(name). A
+    /// <paramref name="classRun"/> also keeps the learner files the grade took (code/, which <c>./kata
+    /// similar</c> and the class report compare) and moves an earlier grade to previous/ (a regrade). Calls
     /// <paramref name="graded"/> (one at a time) as each finishes.
     /// </summary>
     public static IReadOnlyList<SubmissionOutcome> GradeAll(
@@ -22,7 +24,8 @@ public static class ClassGrading
         int? only,
         int jobs,
         TextWriter progress,
-        Action<SubmissionOutcome, string> graded)
+        Action<SubmissionOutcome, string> graded,
+        bool classRun = false)
     {
         var outcomes = new SubmissionOutcome[submissions.Count];
         var gate = new Lock();
@@ -39,7 +42,17 @@ public static class ClassGrading
                 {
                     string dir = Submission.Fetch(target.Target, Path.Combine(clones.FullName, target.Name));
                     GradeReport grade = new Grader(session, log).Grade(target.Name, dir, Path.Combine(folder, "logs"), only);
+                    if (classRun)
+                    {
+                        Regrade.KeepPrevious(folder);
+                    }
+
                     GradeFiles.Write(folder, grade);
+                    if (classRun)
+                    {
+                        Similarity.SimilarityInputs.Keep(session.Pristine, dir, folder);
+                    }
+
                     File.Delete(Path.Combine(folder, ClassReport.ErrorFile));
                     outcome = new SubmissionOutcome(target, grade, null);
                 }
@@ -51,6 +64,11 @@ public static class ClassGrading
                         ? error.Message
                         : $"grading failed ({error.GetType().Name}: {error.Message}); the other submissions were graded";
                     outcome = new SubmissionOutcome(target, null, why);
+                    if (classRun && Directory.Exists(folder))
+                    {
+                        Regrade.KeepPrevious(folder);
+                    }
+
                     WriteError(folder, why);
                 }
 
@@ -103,7 +121,7 @@ public static class ClassGrading
 
     /// <summary>
     /// Leaves why a submission was not graded in its folder (error.txt, which <c>./kata report</c> reads)
-    /// instead of an earlier grade that would mislead.
+    /// instead of an earlier grade (and its code) that would mislead.
     /// </summary>
     public static void WriteError(string folder, string why)
     {
@@ -112,6 +130,11 @@ public static class ClassGrading
             Directory.CreateDirectory(folder);
             File.Delete(Path.Combine(folder, "grade.json"));
             File.Delete(Path.Combine(folder, "grade.md"));
+            if (Directory.Exists(Path.Combine(folder, Similarity.SimilarityInputs.CodeFolder)))
+            {
+                Directory.Delete(Path.Combine(folder, Similarity.SimilarityInputs.CodeFolder), recursive: true);
+            }
+
             GradeFiles.WriteAtomically(Path.Combine(folder, ClassReport.ErrorFile), TextEscaping.Plain(why) + "\n");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Kata.Instructor.Similarity;
 
 namespace Kata.Instructor.Grading;
 
@@ -80,8 +81,11 @@ public static class ClassReport
         && g.Checkpoints is not null && g.Checkpoints.All(c => c is { Title: not null, Status: not null, Methods: not null, Failures: not null }
             && c.Failures.All(f => f is { Test: not null, Message: not null }) && c.Methods.All(m => m is { Method: not null }));
 
-    /// <summary>report.html for the submissions, in the order given.</summary>
-    public static string Html(IReadOnlyList<SubmissionOutcome> outcomes)
+    /// <summary>
+    /// report.html for the submissions, in the order given, with the pairs of <paramref name="similarity"/>
+    /// (null: not compared) and, after a regrade, the grades that changed (<paramref name="regrade"/>).
+    /// </summary>
+    public static string Html(IReadOnlyList<SubmissionOutcome> outcomes, SimilarityReport? similarity = null, RegradeReport? regrade = null)
     {
         var grades = outcomes.Where(o => o.Grade is not null).Select(o => o.Grade!).ToList();
         var html = new StringBuilder();
@@ -107,7 +111,9 @@ public static class ClassReport
         html.Append(CheckpointBars(grades));
         html.Append(MnistHistogram(grades));
         html.AppendLine("</div>");
+        html.Append(RegradeSection(regrade));
         html.Append(FlaggedSubmissions(grades));
+        html.Append(SimilarityHtml.Section(similarity));
         html.Append(FailingTestsSection(grades));
         html.Append(RosterTable(outcomes));
         html.Append(CultureInfo.InvariantCulture, $"""
@@ -121,8 +127,12 @@ public static class ClassReport
         return html.ToString();
     }
 
-    /// <summary>The class in markdown, for the job summary of the class workflow: counts per checkpoint, the failing tests, the roster.</summary>
-    public static string Markdown(IReadOnlyList<SubmissionOutcome> outcomes)
+    /// <summary>
+    /// The class in markdown, for the job summary of the class workflow: counts per checkpoint, the failing
+    /// tests, the grades a regrade changed, the pairs of <paramref name="similarity"/> that are unusually
+    /// alike, the roster.
+    /// </summary>
+    public static string Markdown(IReadOnlyList<SubmissionOutcome> outcomes, SimilarityReport? similarity = null, RegradeReport? regrade = null)
     {
         var grades = outcomes.Where(o => o.Grade is not null).Select(o => o.Grade!).ToList();
         var md = new StringBuilder();
@@ -154,6 +164,26 @@ public static class ClassReport
             }
 
             md.AppendLine();
+        }
+
+        if (regrade is not null)
+        {
+            md.AppendLine(regrade.Text(markdown: true));
+        }
+
+        if (similarity is not null)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Similar submissions:** {TextEscaping.Markdown(SimilarityText.Summary(similarity))}");
+            md.AppendLine();
+            foreach (SimilarPair pair in similarity.Flagged)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {TextEscaping.Markdown(pair.A)} and {TextEscaping.Markdown(pair.B)}: {SimilarityText.Percent(pair.Similarity)} alike; {TextEscaping.Markdown(SimilarityText.Numbers(pair))}");
+            }
+
+            if (similarity.Flagged.Count > 0)
+            {
+                md.AppendLine();
+            }
         }
 
         md.AppendLine("| Submission | Score | Furthest checkpoint | MNIST | Passed | Flags |");
@@ -304,6 +334,34 @@ public static class ClassReport
         return svg.ToString();
     }
 
+    // After a regrade: whose grade changed, by how much, and the tests that differ.
+    private static string RegradeSection(RegradeReport? regrade)
+    {
+        if (regrade is null)
+        {
+            return string.Empty;
+        }
+
+        var html = new StringBuilder("<section id=\"regrade\">\n<h2>What the regrade changed</h2>\n");
+        html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"legend\">{Count(regrade.Compared, "grade")} compared with the grade before (each submission's <code>previous/grade.json</code>): {(regrade.Changes.Count == 0 ? "none changed" : $"{regrade.Changes.Count} changed")}.</p>");
+        if (regrade.Changes.Count == 0)
+        {
+            return html.AppendLine("</section>").ToString();
+        }
+
+        html.AppendLine("<table class=\"regrade\"><thead><tr><th scope=\"col\">Submission</th><th scope=\"col\">Points before → after</th><th scope=\"col\">Tests that differ</th></tr></thead><tbody>");
+        foreach (RegradeChange c in regrade.Changes)
+        {
+            IEnumerable<string> tests = c.NowFailing.Select(t => $"<li class=\"now-failing\">now fails: {Breakable(t)}</li>")
+                .Concat(c.NowPassing.Select(t => $"<li class=\"now-passing\">now passes: {Breakable(t)}</li>"))
+                .Concat(c.Notes.Select(n => $"<li>{TextEscaping.Html(n)}</li>"));
+            html.AppendLine(CultureInfo.InvariantCulture,
+                $"<tr data-submission=\"{TextEscaping.Html(c.Submission)}\" data-delta=\"{GradeReport.Number(c.Delta)}\"><td>{TextEscaping.Html(c.Submission)}</td><td class=\"number\">{TextEscaping.Html(Regrade.Summary(c))}</td><td><ul>{string.Concat(tests)}</ul></td></tr>");
+        }
+
+        return html.AppendLine("</tbody></table>").AppendLine("</section>").ToString();
+    }
+
     private static string FlaggedSubmissions(List<GradeReport> grades)
     {
         var flagged = grades.Where(g => g.Flags.Count > 0).ToList();
@@ -437,6 +495,16 @@ public static class ClassReport
         .badge { display: inline-block; padding: 0 .45rem; border-radius: 1rem; font-size: .8rem; border: 1px solid; }
         .badge.flag, .badge.error { color: var(--flag); } .badge.pass { color: var(--pass); }
         ul.flagged > li { margin-bottom: .5rem; } .kind { font-weight: 600; color: var(--flag); }
+        article.pair { margin: 1rem 0 2rem; } article.pair h3 { font-size: 1.05rem; margin: .75rem 0 .25rem; }
+        table.fragment { margin: .75rem 0; table-layout: fixed; font: .8rem/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; }
+        table.fragment caption { text-align: left; font: 600 .85rem system-ui, sans-serif; color: var(--muted); padding: .25rem 0; }
+        table.fragment th { font: 600 .8rem system-ui, sans-serif; white-space: normal; overflow-wrap: anywhere; }
+        table.fragment col.ln { width: 3.2rem; }
+        table.fragment td { border: 0; padding: 0 .5rem; white-space: pre; overflow: hidden; text-overflow: ellipsis; }
+        table.fragment td.ln { text-align: right; color: var(--muted); }
+        table.fragment td.shared { background: #fff3c4; } table.fragment td.ln.shared { color: var(--ink); box-shadow: inset 3px 0 var(--flag); }
+        table.fragment td.more { color: var(--muted); font-style: italic; }
+        table.regrade ul { margin: 0; padding-left: 1.1rem; } li.now-failing { color: var(--flag); } li.now-passing { color: var(--pass); }
         footer { margin-top: 2rem; }
 
         """;

@@ -64,15 +64,17 @@ public static class VerifyCommand
 
         // The hold-outs draw their inputs from a seed of each submission's own: correct code must pass for
         // every seed, so the solutions run them again with a few more (fixed, so CI stays repeatable). The
-        // three runs use the build above and run side by side (each is one thread of tests, most of it).
+        // three runs take the test assembly built above straight to VSTest, side by side (each is one
+        // thread of tests, most of it).
         TestRunReport[] drawn = new TestRunReport[HoldOutSeeds.Length];
         Parallel.For(0, HoldOutSeeds.Length, i => drawn[i] = DotnetTest.Run(
             root,
             "solutions",
             Path.Combine(outDir, $"holdouts-seed-{HoldOutSeeds[i]}.log"),
             new Dictionary<string, string?>(gradeMode) { ["KATA_HOLDOUT_SEED"] = HoldOutSeeds[i] },
-            ["--no-build", "--filter", "Kind=HoldOut"],
-            echo: echo));
+            ["--filter", "Kind=HoldOut"],
+            echo: echo,
+            target: Path.Combine(root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.Tests.dll")));
         foreach ((string seed, TestRunReport run) in HoldOutSeeds.Zip(drawn))
         {
             CheckRan(run, $"solutions (hold-outs, seed {seed})", problems);
@@ -134,11 +136,20 @@ public static class VerifyCommand
             Directory.Delete(coverage, recursive: true);
         }
 
+        // The results come from VSTest's TRX logger: with coverlet's collector in the run, the kata logger
+        // is handed none of them (TrxResults says more).
+        string trx = Path.Combine(outDir, "tools.trx");
+        File.Delete(trx);
         TestRunReport tools = DotnetTest.Run(
             root, "solutions", Path.Combine(outDir, "tools.log"), echo: echo, annotateOnGitHub: true,
             target: Path.Combine(root, "tests", "Kata.Tools.Tests", "Kata.Tools.Tests.csproj"),
-            extraArguments: ["--collect", "XPlat Code Coverage", "--results-directory", coverage, "--", $"DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Exclude={ToolingCoverage.Excluded}"]);
+            extraArguments: ["--logger", $"trx;LogFileName={trx}", "--collect", "XPlat Code Coverage", "--results-directory", coverage, "--", $"DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Exclude={ToolingCoverage.Excluded}"]);
+        tools = tools with { Tests = TrxResults.Read(trx) };
         CheckRan(tools, "tools", problems);
+        if (tools.ExitCode != 0 && !tools.Tests.Any(t => t.Outcome == "Failed"))
+        {
+            problems.Add($"tools: dotnet test exited with {tools.ExitCode} and no test failed: a build error or a crash; see {Path.GetRelativePath(root, tools.LogPath)}");
+        }
         Console.WriteLine($"     {ToolingCoverage.Summary(root, coverage)}");
         // A tooling test that needs an optional tool (Node.js, Chromium) says so and is skipped where the tool
         // is missing: a note, not a problem. .ci/run installs them.

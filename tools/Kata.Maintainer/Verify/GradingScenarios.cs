@@ -84,12 +84,47 @@ public static class GradingScenarios
         var busy = lanes.Except(alone).Except(sleepers).ToList();
         progress.WriteLine($"     {jobs.Count} grades, {Jobs} at a time, and the {sleepers.Sum(l => l.Count(j => j.job.Sleeps))} that sleep beside them …");
         var found = new List<string>[jobs.Count];
+
+        // 5. A correct but plain learner (tests/scenarios/naive), graded while the machine is saturated
+        //    twice over: a busy machine must not fail slow but correct code. It runs beside the other
+        //    grades, which make most of that load (the busy loops add what the lanes do not); never beside
+        //    an attack that must be alone, whose hogs would be the load instead.
+        GradeReport? loaded = null;
+        TimeSpan naiveTime = TimeSpan.Zero;
+        int busyLoops = Math.Max(1, (2 * Environment.ProcessorCount) - Jobs - 1);
+        Task naive = only is not null
+            ? Task.CompletedTask
+            : Task.Factory.StartNew(
+                () =>
+                {
+                    var watch = Stopwatch.StartNew();
+                    string folder = MakeSubmission(root, scratch, "naive-under-load", fromSolutions: false);
+                    CopyOver(Path.Combine(root, "tests", "scenarios", "naive"), Path.Combine(folder, "exercises"));
+                    using (BusyLoops.Start(busyLoops))
+                    {
+                        loaded = Grade(session, "naive-under-load", folder, Path.Combine(grades, "naive-under-load"));
+                    }
+
+                    naiveTime = watch.Elapsed;
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
         Task asleep = Task.WhenAll(sleepers.Select(lane => Task.Factory.StartNew(() => RunLane(lane), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(busy, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
             new ParallelOptions { MaxDegreeOfParallelism = Jobs },
             RunLane);
         asleep.Wait();
+        try
+        {
+            naive.Wait();
+        }
+        catch (AggregateException error) when (error.InnerException is IOException or InvalidOperationException or KataException)
+        {
+            problems.Add($"grading the naive learner failed: {error.InnerException.Message}");
+        }
+
         foreach (List<(GradeJob job, int i)> lane in alone)
         {
             RunLane(lane);
@@ -157,6 +192,21 @@ public static class GradingScenarios
             problems.Add($"grading the solutions: {full[0].ScoreText()}, bonus {full[0].BonusScore}/{full[0].MaxBonusScore}, passed={full[0].Passed}; expected full marks and a pass");
         }
 
+        // Every checkpoint curriculum.json calls bonus (6–14) is graded as one: all its points in the bonus, none in the score.
+        int bonusPoints = session.Curriculum.Checkpoints.Where(c => !c.Required).Sum(c => c.Points);
+        foreach (Kata.Core.Checkpoint c in session.Curriculum.Checkpoints.Where(c => !c.Required))
+        {
+            if (full[0].Checkpoints.SingleOrDefault(g => g.Id == c.Id) is not { Required: false } graded || graded.Points != c.Points)
+            {
+                problems.Add($"grading the solutions: bonus checkpoint {c.Id} is not graded as a bonus checkpoint worth {c.Points} points");
+            }
+        }
+
+        if (full[0].MaxBonusScore != bonusPoints)
+        {
+            problems.Add($"grading the solutions: the bonus is out of {full[0].MaxBonusScore}, the bonus checkpoints of curriculum.json are worth {bonusPoints}");
+        }
+
         if (full.Select(g => g.ToJson()).Distinct().Count() != 1)
         {
             problems.Add("grading the solutions three times gave different grade.json files: grading is not deterministic");
@@ -174,15 +224,9 @@ public static class GradingScenarios
 
         CheckBroken(broken, full[0], problems);
 
-        // 5. A correct but plain learner (tests/scenarios/naive), graded alone while every core is kept busy
-        //    twice over: a busy machine must not fail slow but correct code.
-        clock.Restart();
-        string naive = MakeSubmission(root, scratch, "naive-under-load", fromSolutions: false);
-        CopyOver(Path.Combine(root, "tests", "scenarios", "naive"), Path.Combine(naive, "exercises"));
-        GradeReport loaded;
-        using (BusyLoops.Start(2 * Environment.ProcessorCount))
+        if (loaded is null)
         {
-            loaded = Grade(session, "naive-under-load", naive, Path.Combine(grades, "naive-under-load"));
+            return; // said above: its grade failed
         }
 
         if (!loaded.Passed || loaded.BonusScore != 0 || loaded.Score + loaded.PointsToConfirm != loaded.MaxScore)
@@ -197,7 +241,7 @@ public static class GradingScenarios
 
         progress.WriteLine(
             $"     solutions {full[0].ScoreText()} three times, stubs {stubs[0].Score}, a broken submission and {Attacks.All.Count} attacks in {gradesTime.TotalSeconds:0} s ({Jobs} at a time); "
-            + $"the naive learner under {2 * Environment.ProcessorCount} busy loops {loaded.ScoreText()} in {clock.Elapsed.TotalSeconds:0} s");
+            + $"the naive learner beside them and {busyLoops} busy loop(s) {loaded.ScoreText()} in {naiveTime.TotalSeconds:0} s");
     }
 
     // One grade of a scenario or an attack: a label, how to grade, what its grade must not show, how long

@@ -19,5 +19,6 @@ public static class LearnerCommands
         BenchCommand.Create(),
         GradeCommand.Create(),
         ResetCommand.Create(),
+        WorkerCommand.Create(),
     ];
 }

@@ -16,7 +16,7 @@ public static class NextCommand
             "next",
             "Reveal the next checkpoint once the current one passes, and print its goal. Runs the current checkpoint's "
             + "tests to be sure (they reveal the next one, as dotnet test does). Exit code 0 when there is a checkpoint "
-            + "to work on, 1 when the current one does not pass yet.");
+            + "to work on, 1 when the current one does not pass yet or an earlier one fails again.");
         command.SetAction((_, cancellationToken) => Task.FromResult(Run(cancellationToken)));
         return command;
     }
@@ -48,7 +48,7 @@ public static class NextCommand
             return ExitCodes.Ok;
         }
 
-        var runner = new CheckpointRunner(state.Root);
+        using var runner = new CheckpointRunner(state.Root);
         int id = current.Checkpoint.Id;
         Verdict verdict = Terminal.Busy($"Running the tests of checkpoint {id} …", () => runner.Run(id, cancellationToken));
         VerdictView.Write(verdict, state.Curriculum);
@@ -66,9 +66,26 @@ public static class NextCommand
             return ExitCodes.Ok;
         }
 
-        string hidden = after.Curriculum.After(id) is { } following ? $"checkpoint {following.Id} stays hidden" : "the kata is not finished";
-        Terminal.Line($"Checkpoint {id} does not pass yet, so {hidden}. Keep going with `./kata watch`; `./kata hint {id}` helps when you are stuck.");
+        Terminal.Line(Terminal.Escape(NotYet(id, verdict.Kind, after)));
         return ExitCodes.NotYet;
+    }
+
+    /// <summary>
+    /// The last line when checkpoint <paramref name="id"/>'s run (<paramref name="kind"/>) revealed nothing and
+    /// the kata is not done (<paramref name="after"/>, read after the run): this checkpoint does not pass yet,
+    /// or — when it does — the earlier checkpoint that keeps the kata from done, never both.
+    /// </summary>
+    public static string NotYet(int id, VerdictKind kind, KataState after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        if (kind == VerdictKind.AllPass)
+        {
+            // Its tests all pass, so what is missing is elsewhere: an earlier checkpoint that fails again.
+            return $"Checkpoint {id} passes, but the kata is not finished: {after.NextStep()}";
+        }
+
+        string hidden = after.Curriculum.After(id) is { } following ? $"checkpoint {following.Id} stays hidden" : "the kata is not finished";
+        return $"Checkpoint {id} does not pass yet, so {hidden}. Keep going with `./kata watch`; `./kata hint {id}` helps when you are stuck.";
     }
 
     private static void Revealed(Checkpoint done, Checkpoint next)

@@ -71,7 +71,7 @@ public static class WatchCommand
 
             _watched = state.Resolve(checkpoint).Checkpoint.Id;
             _follow = checkpoint is null;
-            _runner = new CheckpointRunner(_root);
+            _runner = new CheckpointRunner(_root, warm: true);
             try
             {
                 _files = new FileSystemWatcher(_exercises)
@@ -149,6 +149,7 @@ public static class WatchCommand
         public void Dispose()
         {
             _files?.Dispose();
+            _runner.Dispose();
             _quit.Dispose();
         }
 

@@ -74,6 +74,6 @@ public sealed record GradingSession(string Pristine, Curriculum Curriculum, Plan
             throw new KataException($"The pristine kata at {pristine} has no usable allowlist: {error.Message}", ExitCodes.Environment, error);
         }
 
-        return new GradingSession(pristine, curriculum, plan, mnist, sandbox, key, allowed) { Workspaces = new WorkspacePool(sandbox) };
+        return new GradingSession(pristine, curriculum, plan, mnist, sandbox, key, allowed) { Workspaces = new WorkspacePool(sandbox, cacheDirectory) };
     }
 }

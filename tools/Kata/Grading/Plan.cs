@@ -31,52 +31,81 @@ public sealed record Plan(string Hash, IReadOnlyList<PlannedTest> Tests, IReadOn
         }
 
         progress.WriteLine("Listing the pristine tests and API (once for this version of the kata) …");
-        DirectoryInfo scratch = Directory.CreateTempSubdirectory("kata-plan-");
-        try
+        using BuildFolder folder = BuildFolder.Take(cacheDirectory);
+        string root = folder.Path;
+        Workspace.Synchronize(root, PlanFiles(pristine).ToDictionary(relative => relative, relative => Path.Combine(pristine, relative), StringComparer.Ordinal));
+
+        string logs = Path.Combine(cacheDirectory, "logs");
+        if (!DotnetTest.Build(root, "exercises", Path.Combine(logs, "plan-build.log")))
         {
-            string root = scratch.FullName;
-            foreach (string relative in PlanFiles(pristine))
-            {
-                string to = Path.Combine(root, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                File.Copy(Path.Combine(pristine, relative), to);
-            }
-
-            string logs = Path.Combine(cacheDirectory, "logs");
-            if (!DotnetTest.Build(root, "exercises", Path.Combine(logs, "plan-build.log")))
-            {
-                throw new KataException($"The pristine kata at {pristine} does not build; see {Path.Combine(logs, "plan-build.log")}.", ExitCodes.Environment);
-            }
-
-            TestRunReport listing = DotnetTest.Run(
-                root,
-                "exercises",
-                Path.Combine(logs, "plan-list.log"),
-                new Dictionary<string, string?> { ["KATA_GRADE"] = "1", ["KATA_PLAN"] = "1" },
-                ["--no-build"],
-                timeout: TimeSpan.FromMinutes(10));
-            if (listing.Tests.Count == 0)
-            {
-                throw new KataException($"The pristine kata at {pristine} lists no tests; see {listing.LogPath}.", ExitCodes.Environment);
-            }
-
-            var plan = new Plan(
-                hash,
-                [
-                    .. listing.Tests
-                        .Select(t => new PlannedTest(t.FullyQualifiedName, t.Name, t.Checkpoint, t.Kind, t.Grades ?? [], t.GradedRun))
-                        .OrderBy(t => t.FullyQualifiedName, StringComparer.Ordinal),
-                ],
-                LearnerAssemblies.PublicApi(LearnerAssemblies.Find(root)));
-            Directory.CreateDirectory(cacheDirectory);
-            string temp = cached + ".tmp";
-            File.WriteAllText(temp, JsonSerializer.Serialize(plan, Json));
-            File.Move(temp, cached, overwrite: true);
-            return plan;
+            throw new KataException($"The pristine kata at {pristine} does not build; see {Path.Combine(logs, "plan-build.log")}.", ExitCodes.Environment);
         }
-        finally
+
+        TestRunReport listing = DotnetTest.Run(
+            root,
+            "exercises",
+            Path.Combine(logs, "plan-list.log"),
+            new Dictionary<string, string?> { ["KATA_GRADE"] = "1", ["KATA_PLAN"] = "1" },
+            timeout: TimeSpan.FromMinutes(10),
+            target: Grader.TestAssembly(root));
+        if (listing.Tests.Count == 0)
         {
-            scratch.Delete(recursive: true);
+            throw new KataException($"The pristine kata at {pristine} lists no tests; see {listing.LogPath}.", ExitCodes.Environment);
+        }
+
+        var plan = new Plan(
+            hash,
+            [
+                .. listing.Tests
+                    .Select(t => new PlannedTest(t.FullyQualifiedName, t.Name, t.Checkpoint, t.Kind, t.Grades ?? [], t.GradedRun))
+                    .OrderBy(t => t.FullyQualifiedName, StringComparer.Ordinal),
+            ],
+            LearnerAssemblies.PublicApi(LearnerAssemblies.Find(root)));
+        Directory.CreateDirectory(cacheDirectory);
+        string temp = cached + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(plan, Json));
+        File.Move(temp, cached, overwrite: true);
+        return plan;
+    }
+
+    // Where plans are built: a folder of the cache kept from one plan to the next (a new version of the
+    // kata — a test fixed before a regrade — then recompiles only what changed), or, while another
+    // process builds a plan there, a folder of its own.
+    private sealed class BuildFolder : IDisposable
+    {
+        private readonly FileStream? _lock;
+        private readonly bool _temporary;
+
+        private BuildFolder(string path, FileStream? held, bool temporary)
+        {
+            Path = path;
+            _lock = held;
+            _temporary = temporary;
+        }
+
+        public string Path { get; }
+
+        public static BuildFolder Take(string cacheDirectory)
+        {
+            Directory.CreateDirectory(cacheDirectory);
+            try
+            {
+                var held = new FileStream(System.IO.Path.Combine(cacheDirectory, "plan-build.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return new BuildFolder(Directory.CreateDirectory(System.IO.Path.Combine(cacheDirectory, "plan-build")).FullName, held, temporary: false);
+            }
+            catch (IOException)
+            {
+                return new BuildFolder(Directory.CreateTempSubdirectory("kata-plan-").FullName, null, temporary: true);
+            }
+        }
+
+        public void Dispose()
+        {
+            _lock?.Dispose();
+            if (_temporary)
+            {
+                Directory.Delete(Path, recursive: true);
+            }
         }
     }
 

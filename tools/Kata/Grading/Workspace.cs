@@ -71,31 +71,12 @@ public sealed class Workspace
 
         // 2. The learner's own source files, only inside the pristine checkpoint folders. Links and special
         //    files (a FIFO, /dev/zero) are never followed or read: they are named and left out.
-        var ignored = new List<string>();
         Dictionary<string, string> submitted = ListFiles(submission, out IReadOnlyList<string> notFiles);
-        ignored.AddRange(notFiles.Select(f => $"{f}: a symbolic link or special file, not a plain file (grading never follows links; commit the file itself)"));
-        var checkpointFolders = pristineFiles.Keys
-            .Where(p => p.StartsWith("exercises/", StringComparison.Ordinal) && p.Count(c => c == '/') >= 2)
-            .Select(p => p[..(p.IndexOf('/', "exercises/".Length) + 1)])
-            .ToHashSet(StringComparer.Ordinal);
-        foreach ((string relative, string full) in submitted.Where(f => f.Key.StartsWith("exercises/", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal))
+        (Dictionary<string, string> taken, List<string> ignored) = Take(pristineFiles, submitted, roles);
+        ignored.InsertRange(0, notFiles.Select(f => $"{f}: a symbolic link or special file, not a plain file (grading never follows links; commit the file itself)"));
+        foreach ((string relative, string full) in taken)
         {
-            bool unchanged = pristineFiles.TryGetValue(relative, out string? same) && SameContent(same, full);
-            string? reason =
-                unchanged ? null
-                : !checkpointFolders.Any(folder => relative.StartsWith(folder, StringComparison.Ordinal)) ? "outside the checkpoint folders"
-                : !roles.IsLearner(relative) ? "not a source file (project and build files come from the original)"
-                : new FileInfo(full).Length > MaxSourceBytes ? $"larger than {MaxSourceBytes >> 20} MiB, too large for a source file"
-                : pristineFiles.TryGetValue(relative, out string? original) && IsProvided(original) ? "a provided file (the original is used)"
-                : null;
-            if (reason is not null)
-            {
-                ignored.Add($"{relative}: {reason}");
-            }
-            else if (!unchanged)
-            {
-                wanted[relative] = full;
-            }
+            wanted[relative] = full;
         }
 
         Synchronize(target, wanted);
@@ -125,6 +106,47 @@ public sealed class Workspace
         }
 
         return new Workspace(target, tampered, ignored);
+    }
+
+    /// <summary>
+    /// The learner's files of <paramref name="submission"/> that grading lays over the <paramref name="pristine"/>
+    /// kata, by relative path: source files inside the checkpoint folders that differ from the original,
+    /// no provided file, none larger than <see cref="MaxSourceBytes"/>, no link. What a grade took from the
+    /// submission, and all a comparison of submissions needs.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> LearnerFiles(string pristine, string submission) =>
+        Take(ListFiles(pristine), ListFiles(submission), RolesOf(pristine)).Taken;
+
+    // The submission's files under exercises/ that grading uses, and the others with the reason.
+    private static (Dictionary<string, string> Taken, List<string> Ignored) Take(Dictionary<string, string> pristineFiles, Dictionary<string, string> submitted, FileRoles roles)
+    {
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ignored = new List<string>();
+        var checkpointFolders = pristineFiles.Keys
+            .Where(p => p.StartsWith("exercises/", StringComparison.Ordinal) && p.Count(c => c == '/') >= 2)
+            .Select(p => p[..(p.IndexOf('/', "exercises/".Length) + 1)])
+            .ToHashSet(StringComparer.Ordinal);
+        foreach ((string relative, string full) in submitted.Where(f => f.Key.StartsWith("exercises/", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            bool unchanged = pristineFiles.TryGetValue(relative, out string? same) && SameContent(same, full);
+            string? reason =
+                unchanged ? null
+                : !checkpointFolders.Any(folder => relative.StartsWith(folder, StringComparison.Ordinal)) ? "outside the checkpoint folders"
+                : !roles.IsLearner(relative) ? "not a source file (project and build files come from the original)"
+                : new FileInfo(full).Length > MaxSourceBytes ? $"larger than {MaxSourceBytes >> 20} MiB, too large for a source file"
+                : pristineFiles.TryGetValue(relative, out string? original) && IsProvided(original) ? "a provided file (the original is used)"
+                : null;
+            if (reason is not null)
+            {
+                ignored.Add($"{relative}: {reason}");
+            }
+            else if (!unchanged)
+            {
+                taken[relative] = full;
+            }
+        }
+
+        return (taken, ignored);
     }
 
     /// <summary>
@@ -172,8 +194,12 @@ public sealed class Workspace
         return SHA256.HashData(first).AsSpan().SequenceEqual(SHA256.HashData(second));
     }
 
-    // Makes the files of target (build output, caches and git internals aside) exactly wanted's.
-    private static void Synchronize(string target, Dictionary<string, string> wanted)
+    /// <summary>
+    /// Makes the files of <paramref name="target"/> (build output, caches and git internals aside) exactly
+    /// <paramref name="wanted"/>'s (relative path → source file): files that differ are written with a fresh
+    /// time stamp, the others deleted, identical ones left alone, so that a build there compiles only what changed.
+    /// </summary>
+    internal static void Synchronize(string target, Dictionary<string, string> wanted)
     {
         foreach ((string relative, string full) in ListFiles(target))
         {

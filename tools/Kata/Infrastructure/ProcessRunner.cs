@@ -11,6 +11,9 @@ public static class ProcessRunner
     /// <summary>The most a log of a submission's run keeps (<c>visible</c>: the grader's logs/ folder).</summary>
     public const long MaxVisibleLogChars = 2_000_000;
 
+    /// <summary>How long the last lines may take to arrive once the process has exited.</summary>
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Runs <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.
     /// After <paramref name="timeout"/> the whole process tree is killed and <see cref="ProcessResult.TimedOut"/> is true;
@@ -50,6 +53,7 @@ public static class ProcessRunner
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var gate = new Lock();
         long written = 0;
+        bool logClosed = false;
         void Write(string? line)
         {
             if (line is null)
@@ -59,6 +63,11 @@ public static class ProcessRunner
 
             lock (gate)
             {
+                if (logClosed)
+                {
+                    return; // a line from a process left running, after the log was closed
+                }
+
                 // A program that prints without end (a learner's loop, say) must not fill the disk.
                 written += line.Length + 1;
                 if (written > maxChars)
@@ -78,30 +87,61 @@ public static class ProcessRunner
             }
         }
 
-        process.OutputDataReceived += (_, e) => Write(e.Data);
-        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        // The end of each stream is awaited apart from the process's exit: a process it started and left
+        // running (an MSBuild node kept for the next build, say) can hold the output open for minutes.
+        using var outputClosed = new CountdownEvent(2);
+        process.OutputDataReceived += (_, e) => Received(e.Data);
+        process.ErrorDataReceived += (_, e) => Received(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        bool finished;
-        using (cancellationToken.Register(() => StopTree(process)))
+        void Received(string? line)
         {
-            finished = process.WaitForExit(timeout ?? Timeout.InfiniteTimeSpan);
+            Write(line);
+            lock (gate)
+            {
+                if (line is null && !logClosed)
+                {
+                    outputClosed.Signal();
+                }
+            }
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        if (!finished)
+        try
         {
-            StopTree(process);
+            bool finished;
+            using (cancellationToken.Register(() => StopTree(process)))
+            {
+                // A finite wait returns when the process exits; an infinite one would also wait for the
+                // output to close.
+                finished = process.WaitForExit(timeout ?? TimeSpan.FromMilliseconds(int.MaxValue));
+            }
 
-            // A process that escaped the tree may still hold the output open: do not wait for it forever.
-            process.WaitForExit(TimeSpan.FromSeconds(10));
-            Write($"[kata] stopped after {timeout}: the process ran too long.");
-            return new ProcessResult(-1, TimedOut: true);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!finished)
+            {
+                StopTree(process);
+
+                // A process that escaped the tree may still hold the output open: do not wait for it forever.
+                outputClosed.Wait(TimeSpan.FromSeconds(10), CancellationToken.None);
+                Write($"[kata] stopped after {timeout}: the process ran too long.");
+                return new ProcessResult(-1, TimedOut: true);
+            }
+
+            if (!outputClosed.Wait(OutputGrace, CancellationToken.None))
+            {
+                Write($"[kata] {Path.GetFileName(fileName)} exited, but a process it left running still holds its output open; the log stops here.");
+            }
+
+            return new ProcessResult(process.ExitCode, TimedOut: false);
         }
-
-        process.WaitForExit(); // flushes the asynchronous output readers
-        return new ProcessResult(process.ExitCode, TimedOut: false);
+        finally
+        {
+            // Lines that arrive later (from a process left running) are dropped, not written to a closed log.
+            lock (gate)
+            {
+                logClosed = true;
+            }
+        }
     }
 
     /// <summary>The line with control and format characters (escape sequences, bidi overrides) written as \uXXXX.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Kata.Cli.Infrastructure;
+using Kata.Cli.Learner.Warm;
 
 namespace Kata.Cli.Learner;
 
@@ -9,20 +10,86 @@ namespace Kata.Cli.Learner;
 /// <c>kata next</c>: the test project only (not the whole solution, so tools are not rebuilt), with a
 /// checkpoint filter, without a restore after the first run, and the verdict read from the kata
 /// logger's JSON rather than from console text. The tests themselves record progress and results,
-/// exactly as in a plain <c>dotnet test</c>.
+/// exactly as in a plain <c>dotnet test</c>. With <c>warm</c> (kata watch), every run after the first full
+/// one goes through the warm worker (<see cref="WarmClient"/>) when it can: the changed learner code compiled
+/// in process and the tests run in a process that is already up, the same tests with the same verdict;
+/// whenever the worker cannot be sure, the run takes the long way above, and says why.
 /// </summary>
-public sealed partial class CheckpointRunner(string root)
+public sealed partial class CheckpointRunner(string root, bool warm = false) : IDisposable
 {
     /// <summary>The prefix the test guard gives a stub's failure.</summary>
     public const string StubPrefix = StubOrder.StubPrefix;
 
+    /// <summary>Set to 0 to make kata watch always take the long way (dotnet test).</summary>
+    public const string WarmVariable = "KATA_WATCH_WARM";
+
+    private readonly WarmClient? _warm = warm && Environment.GetEnvironmentVariable(WarmVariable) != "0"
+        && Environment.GetEnvironmentVariable("KATA_GRADE") is not ("1" or "true")
+        ? new WarmClient(root, WarmCommand)
+        : null;
+
     private bool _restored;
+    private (DateTime From, DateTime Until)? _built;
+
+    /// <summary>How the tooling tests start the worker (default: this tool's own <c>worker</c> command).</summary>
+    internal static IReadOnlyList<string>? WarmCommand { get; set; }
 
     /// <summary>Where the last run's output is kept.</summary>
     public string LogPath { get; } = Path.Combine(root, ".kata", "watch", "run.log");
 
+    private string WarmJson => Path.Combine(root, ".kata", "watch", "warm.json");
+
     /// <summary>Runs the tests of <paramref name="checkpoint"/> on the exercises track.</summary>
     public Verdict Run(int checkpoint, CancellationToken cancellationToken = default)
+    {
+        string? note = null;
+        if (_warm is not null && _built is { } built)
+        {
+            var clock = Stopwatch.StartNew();
+            File.Delete(WarmJson);
+            WarmReply? reply = _warm.Run(new WarmRequest([checkpoint], WarmJson, built.From, built.Until), cancellationToken);
+            switch (reply)
+            {
+                case { Kind: WarmReply.DoesNotCompile }:
+                    WriteLog(reply.Lines);
+                    return new Verdict(checkpoint, VerdictKind.BuildFailed, 0, 0, 0, null, reply.Lines, [], clock.Elapsed, LogPath);
+
+                case { Kind: WarmReply.Ran }:
+                    TestRunReport report = DotnetTest.Read(WarmJson, exitCode: 0, timedOut: false, LogPath);
+                    WriteLog(report.Tests.Where(t => t.Outcome == "Failed").SelectMany(FailureLines));
+                    if (reply.Restart)
+                    {
+                        // The guard parked a loop that never ends; only a new process gets its core back.
+                        _warm.Restart();
+                        note = "A loop of yours is still running in the background runner, so a fresh one has started.";
+                    }
+
+                    return Judge(checkpoint, report, clock.Elapsed) with { Note = note };
+
+                case { Kind: WarmReply.LongWay }:
+                    note = $"Built the long way: {reply.Reason}.";
+                    if (reply.Restart)
+                    {
+                        _warm.Restart();
+                    }
+
+                    break;
+
+                default:
+                    _warm.Restart();
+                    note = "The background runner stopped before it answered (a stack overflow in your code, say; .kata/watch/worker.log has its last words), so the tests ran the long way, and a fresh runner has started.";
+                    break;
+            }
+        }
+
+        return RunLongWay(checkpoint, cancellationToken) with { Note = note };
+    }
+
+    /// <summary>Stops the warm worker.</summary>
+    public void Dispose() => _warm?.Dispose();
+
+    // dotnet test on the test project, with the checkpoint's filter.
+    private Verdict RunLongWay(int checkpoint, CancellationToken cancellationToken)
     {
         // -m:1 builds in this one process: starting worker nodes cost more than the few small projects
         // gain from a parallel build (2.3-3.1 s instead of 3.2-5.2 s per save, measured on two busy cores).
@@ -34,6 +101,7 @@ public sealed partial class CheckpointRunner(string root)
             arguments.Add("--no-restore");
         }
 
+        DateTime from = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         TestRunReport report = DotnetTest.Run(
             root,
@@ -44,12 +112,26 @@ public sealed partial class CheckpointRunner(string root)
             cancellationToken: cancellationToken);
         clock.Stop();
 
-        var tests = report.Tests.Where(t => t.Checkpoint == checkpoint && !t.IsRule && !t.IsHoldOut).ToList();
-        if (tests.Count > 0 || !report.Aborted)
+        bool ran = report.Tests.Any(t => t.Checkpoint == checkpoint && !t.IsRule && !t.IsHoldOut);
+        if (ran || !report.Aborted)
         {
             _restored = true;
         }
 
+        // Tests ran, so everything was built: the warm worker may start from here (and warms up meanwhile).
+        _built = ran ? (from, DateTime.UtcNow) : null;
+        if (ran)
+        {
+            _warm?.Start();
+        }
+
+        return Judge(checkpoint, report, clock.Elapsed);
+    }
+
+    // The verdict on a run's report, whichever way it was made.
+    private Verdict Judge(int checkpoint, TestRunReport report, TimeSpan elapsed)
+    {
+        var tests = report.Tests.Where(t => t.Checkpoint == checkpoint && !t.IsRule && !t.IsHoldOut).ToList();
         var failures = tests.Where(t => t.Outcome == "Failed").ToList();
         int stubs = failures.Count(IsStub);
         TestRecord? first = failures.FirstOrDefault(t => !IsStub(t)) ?? FirstStub(checkpoint, failures);
@@ -76,8 +158,18 @@ public sealed partial class CheckpointRunner(string root)
             kind = passed == tests.Count ? VerdictKind.AllPass : VerdictKind.SomeFail;
         }
 
-        return new Verdict(checkpoint, kind, passed, tests.Count, stubs, first, problems, report.Summary, clock.Elapsed, LogPath);
+        return new Verdict(checkpoint, kind, passed, tests.Count, stubs, first, problems, report.Summary, elapsed, LogPath);
     }
+
+    // The warm run's log: what a learner would look for in dotnet test's output.
+    private void WriteLog(IEnumerable<string> lines)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
+        File.WriteAllLines(LogPath, lines);
+    }
+
+    private static IEnumerable<string> FailureLines(TestRecord failure) =>
+        [$"✗ {failure.Name}", .. (failure.Message ?? string.Empty).Split('\n').Select(l => "    " + l.TrimEnd('\r')), .. failure.Site is { } site ? ["    " + site] : Array.Empty<string>()];
 
     /// <summary>The stub failure to show first: the one whose method comes first in the learner's files.</summary>
     private TestRecord? FirstStub(int checkpoint, List<TestRecord> failures)

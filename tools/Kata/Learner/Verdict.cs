@@ -13,6 +13,9 @@ public sealed record Verdict(
     TimeSpan Elapsed,
     string LogPath)
 {
+    /// <summary>A word on how the tests were run, when it is worth saying (the long way, and why), or null.</summary>
+    public string? Note { get; init; }
+
     /// <summary>Tests that failed for a reason other than a stub.</summary>
     public int Failing => Total - Passed - NotImplemented;
 }

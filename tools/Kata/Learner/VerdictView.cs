@@ -83,6 +83,11 @@ public static class VerdictView
                 Terminal.Line($"  Full output: {Terminal.Escape(rel)}. Run `dotnet test --filter Checkpoint={verdict.Checkpoint}` to see it yourself.");
                 break;
         }
+
+        if (verdict.Note is { } note)
+        {
+            Terminal.Line($"  [grey]{Terminal.Escape(note)}[/]");
+        }
     }
 
     private static string Message(TestRecord failure)

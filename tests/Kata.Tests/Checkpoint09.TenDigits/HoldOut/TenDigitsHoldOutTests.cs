@@ -274,7 +274,7 @@ public sealed class TenDigitsHoldOutTests
 
     [Grades("NetworkFile.Load")]
     [Test]
-    public void Load_rejects_a_drawn_file_with_drawn_bytes_after_its_checksum_naming_the_file()
+    public void Load_rejects_a_drawn_file_with_drawn_bytes_after_its_checksum_and_says_damaged()
     {
         Random random = GradeTime.Random();
         byte[] extra = new byte[GradeTime.Between(random, 1, 40)];
@@ -285,7 +285,7 @@ public sealed class TenDigitsHoldOutTests
             string path = Path.Combine(dir, "longer.nnet");
             File.WriteAllBytes(path, [.. Documented(DrawNetwork(random)), .. extra]);
 
-            FileAssertions.ShouldRejectFile(() => NetworkFile.Load(path), path);
+            FileAssertions.ShouldRejectFile(() => NetworkFile.Load(path), path, "damaged");
         }
         finally
         {
@@ -317,7 +317,7 @@ public sealed class TenDigitsHoldOutTests
 
     [Grades("NetworkFile.Load")]
     [Test]
-    public void Load_rejects_a_file_with_bytes_after_its_checksum_naming_the_file()
+    public void Load_rejects_a_file_with_bytes_after_its_checksum_and_says_damaged()
     {
         string path = Path.Combine(Path.GetTempPath(), $"kata-holdout-{Guid.NewGuid():N}.nnet");
         try
@@ -325,7 +325,7 @@ public sealed class TenDigitsHoldOutTests
             NetworkFile.Save(TestNetworks.Random([3, 4, 2], Activation.Sigmoid, seed: 992), path);
             File.AppendAllText(path, "extra");
 
-            FileAssertions.ShouldRejectFile(() => NetworkFile.Load(path), path);
+            FileAssertions.ShouldRejectFile(() => NetworkFile.Load(path), path, "damaged");
         }
         finally
         {
