@@ -8,8 +8,11 @@ does, with one matrix product per layer and direction like the C# network: z = a
 a.T @ delta and delta @ W.T backward.
 
 Prints one JSON object: numpy's version, the BLAS it runs on and its kernel, and for every epoch the
-seconds of training and the test accuracy after it. With --products it only times a @ b in float32 for
-the given shapes (for `./kata bench stages`). Run by the C# half; to run it alone:
+seconds of training and the test accuracy after it. With --serve it prints that header as one JSON line
+and then trains one epoch for every line "epoch" it reads, printing {"seconds", "accuracy"} for each, so
+that the C# half can take turns with it epoch by epoch (both then see the same load on a shared machine).
+With --products it only times a @ b in float32 for the given shapes (for `./kata bench stages`). Run by
+the C# half; to run it alone:
     /usr/bin/python3 bench/mlp_numpy.py --mnist data/mnist --layers 784,128,5 --epochs 2 \
         --learning-rate 0.1 --batch-size 64 --digits 0,1,2,3,4
 (without --weights it draws He-initialised weights with numpy's own generator).
@@ -121,12 +124,13 @@ def main():
     parser.add_argument("--learning-rate", type=float)
     parser.add_argument("--batch-size", type=int)
     parser.add_argument("--weights", help="the initial weights: float64 little-endian, W0, b0, W1, b1, ... row by row")
+    parser.add_argument("--serve", action="store_true", help="train one epoch per line 'epoch' on stdin (see above)")
     args = parser.parse_args()
     if args.products:
         print(json.dumps({"blas": blas_info(), "products": time_products(args.products.split(","))}))
         return
-    if not (args.mnist and args.layers and args.epochs and args.learning_rate and args.batch_size):
-        parser.error("training needs --mnist, --layers, --epochs, --learning-rate and --batch-size")
+    if not (args.mnist and args.layers and (args.epochs or args.serve) and args.learning_rate and args.batch_size):
+        parser.error("training needs --mnist, --layers, --epochs (or --serve), --learning-rate and --batch-size")
 
     sizes = [int(s) for s in args.layers.split(",")]
     digits = [int(d) for d in args.digits.split(",")]
@@ -185,15 +189,27 @@ def main():
     def accuracy():
         return float(np.mean(np.argmax(forward(x_test)[0][-1], axis=1) == y_test))
 
-    epochs = []
-    for _ in range(args.epochs):
+    run(args, x, y, train_step, accuracy, {"blas": blas_info(), "train": int(len(y)), "test": int(len(y_test))})
+
+
+def run(args, x, y, train_step, accuracy, header):
+    """Trains in batches of --batch-size, the samples in order, an epoch at a time: with --serve the header,
+    then one epoch per 'epoch' line read; else every epoch, then one JSON object."""
+    def epoch():
         start = time.perf_counter()
         for first in range(0, len(y), args.batch_size):
             train_step(x[first:first + args.batch_size], y[first:first + args.batch_size])
         seconds = time.perf_counter() - start
-        epochs.append({"seconds": seconds, "accuracy": accuracy()})
+        return {"seconds": seconds, "accuracy": accuracy()}
 
-    print(json.dumps({"blas": blas_info(), "train": int(len(y)), "test": int(len(y_test)), "epochs": epochs}))
+    if not args.serve:
+        print(json.dumps(dict(header, epochs=[epoch() for _ in range(args.epochs)])))
+        return
+    print(json.dumps(header), flush=True)
+    for line in sys.stdin:
+        if line.strip() != "epoch":
+            break
+        print(json.dumps(epoch()), flush=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Numerics;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NeuralNet;
 
 namespace Kata.Bench;
 
@@ -35,14 +37,47 @@ internal static class Machine
         }
     }
 
-    /// <summary>Three lines: machine, runtime, date and load. Print them with every figure.</summary>
+    /// <summary>Four lines: machine, caches and the product's tuning, runtime, date and load. Print them with every figure.</summary>
     public static string Describe() => string.Create(
         CultureInfo.InvariantCulture,
         $"""
-        Machine: {Cpu}, {Environment.ProcessorCount} logical cores; {Simd}, Vector<double> has {Vector<double>.Count} lanes.
+        Machine: {Cpu}, {Environment.ProcessorCount} logical cores; {Simd}, Vector<double> has {Vector<double>.Count} lanes; caches {Caches()}.
+        Checkpoint 12's product on this processor: {Tuning()}.
         Runtime: {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription} ({RuntimeInformation.ProcessArchitecture}).
         Date: {DateTime.Now:yyyy-MM-dd HH:mm zzz}; load average {Load()} (1, 5, 15 min; {Environment.ProcessorCount} cores).
         """);
+
+    /// <summary>"L1d 48 KB, L1i 32 KB, L2 1024 KB, L3 32768 KB" from /sys (Linux), or why not.</summary>
+    public static string Caches()
+    {
+        const string Folder = "/sys/devices/system/cpu/cpu0/cache";
+        try
+        {
+            string[] caches =
+            [
+                .. Directory.EnumerateDirectories(Folder, "index*").Order(StringComparer.Ordinal).Select(index =>
+                {
+                    string Read(string name) => File.ReadAllText(Path.Combine(index, name)).Trim();
+                    string type = Read("type") switch { "Data" => "d", "Instruction" => "i", _ => string.Empty };
+                    return $"L{Read("level")}{type} {Read("size").Replace("K", " KB", StringComparison.Ordinal)}";
+                }),
+            ];
+            return caches.Length > 0 ? string.Join(", ", caches) : $"not listed in {Folder}";
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return $"not listed in {Folder} (a virtual machine may not say)";
+        }
+    }
+
+    /// <summary>
+    /// The micro-kernel and cache blocks the track's checkpoint 12 chose for this processor: its
+    /// FastLinearAlgebra's internal static string property Tuning, when it has one (the reference does).
+    /// </summary>
+    public static string Tuning() =>
+        typeof(FastLinearAlgebra).GetProperty("Tuning", BindingFlags.NonPublic | BindingFlags.Static)?.GetValue(null) is string tuning
+            ? tuning
+            : "not described (an internal static string Tuning property of FastLinearAlgebra would be shown here)";
 
     private static string ReadCpu()
     {

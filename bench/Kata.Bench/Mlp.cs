@@ -36,24 +36,48 @@ internal sealed record Mlp(int[] Hidden, int BatchSize, double LearningRate, int
     public Network NewNetwork(Func<Matrix, Matrix, Matrix> product) =>
         new(LayerSizes, Seed, Activation.ReLU) { MatMul = product };
 
+    /// <summary>The C# runs of vs-numpy: a name for --kernels and what it is.</summary>
+    public static IReadOnlyList<(string Run, string What)> Runs { get; } =
+    [
+        ("naive", "checkpoint 4's Train on an i-j-k MatMul through the indexer"),
+        ("clear", "checkpoint 4's Train on checkpoint 1's MatMul"),
+        ("fast", "checkpoint 4's Train on checkpoint 12's FastLinearAlgebra.MatMul (the fast product)"),
+        ("step", "checkpoint 12's FastTraining.Train (the fast step: beyond the product)"),
+    ];
+
+    /// <summary>The numpy script and its arguments for this MLP, the initial weights in <paramref name="weights"/>.</summary>
+    public (string Script, string[] Arguments) Numpy(string folder, string weights) =>
+    (
+        "mlp_numpy.py",
+        [
+            "--mnist", folder, "--layers", string.Join(',', LayerSizes), "--digits", string.Join(',', Digits),
+            "--learning-rate", FormattableString.Invariant($"{LearningRate}"), "--batch-size", FormattableString.Invariant($"{BatchSize}"), "--weights", weights,
+        ]);
+
     /// <summary>
-    /// Trains a new network epoch by epoch (the track's Train, one epoch per call: it walks the samples
-    /// in order, so this is the same as one call for every epoch) and returns, per epoch, the seconds
-    /// of training and the test accuracy after it.
+    /// A new network trained epoch by epoch with <paramref name="run"/> (one of <see cref="Runs"/>: the
+    /// track's Train, one epoch per call — it walks the samples in order, so this is the same as one call for
+    /// every epoch — or FastTraining.Train): each epoch's seconds of training and the test accuracy after it.
     /// </summary>
-    public IReadOnlyList<(double Seconds, double Accuracy)> Run(Dataset train, Dataset test, Func<Matrix, Matrix, Matrix> product)
+    public Contender Contender(string run, Dataset train, Dataset test)
     {
-        Network network = NewNetwork(product);
-        var epochs = new List<(double, double)>();
-        for (int epoch = 0; epoch < Epochs; epoch++)
+        string name = run switch { "fast" => "fast product", "step" => "fast step", _ => run };
+        Network network = NewNetwork(run == "step" ? FastLinearAlgebra.MatMul : Kernels.Named(run));
+        return new Contender($"C# {name}", isNumpy: false, () =>
         {
             var clock = Stopwatch.StartNew();
-            network.Train(train.Images, train.Labels, LearningRate, epochs: 1, BatchSize);
-            double seconds = clock.Elapsed.TotalSeconds;
-            epochs.Add((seconds, network.Accuracy(test.Images, test.Labels)));
-        }
+            if (run == "step")
+            {
+                FastTraining.Train(network, train.Images, train.Labels, LearningRate, epochs: 1, BatchSize);
+            }
+            else
+            {
+                network.Train(train.Images, train.Labels, LearningRate, epochs: 1, BatchSize);
+            }
 
-        return epochs;
+            double seconds = clock.Elapsed.TotalSeconds;
+            return (seconds, network.Accuracy(test.Images, test.Labels));
+        });
     }
 
     /// <summary>

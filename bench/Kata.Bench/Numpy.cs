@@ -78,7 +78,26 @@ internal static class Numpy
     /// </summary>
     public static JsonDocument Run(string python, IEnumerable<string> arguments, string? coreType, string script = "mlp_numpy.py")
     {
-        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using Process process = Process.Start(StartInfo(python, script, arguments, coreType)) ?? throw new InvalidOperationException($"Could not start {python}.");
+        process.StandardInput.Close();
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"bench/{script} failed (exit code {process.ExitCode}):\n{errors.Result}");
+        }
+
+        return JsonDocument.Parse(output);
+    }
+
+    /// <summary>
+    /// How to start bench/<paramref name="script"/> with <paramref name="arguments"/>: without the OpenBLAS
+    /// overrides of this environment, or with OPENBLAS_CORETYPE=<paramref name="coreType"/>.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string python, string script, IEnumerable<string> arguments, string? coreType)
+    {
+        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(Path.Combine(KataPaths.Root, "bench", script));
         foreach (string argument in arguments)
         {
@@ -95,16 +114,7 @@ internal static class Numpy
             start.Environment["OPENBLAS_CORETYPE"] = coreType;
         }
 
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {python}.");
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"bench/{script} failed (exit code {process.ExitCode}):\n{errors.Result}");
-        }
-
-        return JsonDocument.Parse(output);
+        return start;
     }
 
     /// <summary>The kernel OpenBLAS reported ("Prescott", "SkylakeX", …), or null for another BLAS.</summary>

@@ -50,14 +50,17 @@ internal static class Peak
     /// <summary>Float lanes of the vectors the probe uses: Vector512 where accelerated, else Vector&lt;float&gt;.</summary>
     public static int Lanes => Vector512.IsHardwareAccelerated ? Vector512<float>.Count : Vector<float>.Count;
 
-    /// <summary>Min and median of five measurements on 1 and on all cores, as a sentence.</summary>
-    public static string Describe()
-    {
-        double[] one = [.. Enumerable.Range(0, 5).Select(_ => Measure(1, 0.2)).Order()];
-        double[] all = [.. Enumerable.Range(0, 5).Select(_ => Measure(Environment.ProcessorCount, 0.2)).Order()];
-        return $"Float peak, measured (12 chains of {Lanes}-lane fused multiply-adds per core, registers only; best and median of 5): "
-            + $"{one[^1]:F0} and {one[2]:F0} GFLOP/s on 1 core, {all[^1]:F0} and {all[2]:F0} GFLOP/s on {Environment.ProcessorCount}.";
-    }
+    /// <summary>Five measurements each on 1 and on all cores, sorted: GFLOP/s.</summary>
+    public static (double[] One, double[] All) Samples() =>
+        ([.. Enumerable.Range(0, 5).Select(_ => Measure(1, 0.2)).Order()], [.. Enumerable.Range(0, 5).Select(_ => Measure(Environment.ProcessorCount, 0.2)).Order()]);
+
+    /// <summary>Best and median of five measurements on 1 and on all cores, as a sentence.</summary>
+    public static string Describe() => Describe(Samples());
+
+    /// <summary>Best and median of <paramref name="samples"/>, as a sentence.</summary>
+    public static string Describe((double[] One, double[] All) samples) =>
+        $"Float peak, measured (12 chains of {Lanes}-lane fused multiply-adds per core, registers only; best and median of 5): "
+        + $"{samples.One[^1]:F0} and {samples.One[2]:F0} GFLOP/s on 1 core, {samples.All[^1]:F0} and {samples.All[2]:F0} GFLOP/s on {Environment.ProcessorCount}.";
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Chains(long rounds)

@@ -6,20 +6,37 @@ using Kata.Bench;
 var stages = new Command("stages", "A quick table (seconds, not minutes): GFLOP/s of the naive product, checkpoint 1's MatMul and each checkpoint-12 stage, and what a second thread costs beside one batch's product.");
 stages.SetAction(_ => Stages.Run());
 
-var epochs = new Option<int>("--epochs") { Description = "Epochs of the MLP (default 5).", DefaultValueFactory = _ => 5 };
-var learningRate = new Option<double>("--learning-rate") { Description = "Learning rate (default 0.5: 99 % of the test images right after 3 epochs).", DefaultValueFactory = _ => 0.5 };
-var batchSize = new Option<int>("--batch-size") { Description = "Samples per step (default 64).", DefaultValueFactory = _ => 64 };
-var hidden = new Option<int>("--hidden") { Description = "Neurons of the hidden layer (default 128).", DefaultValueFactory = _ => 128 };
-var kernels = new Option<string>("--kernels") { Description = "The C# products to train with, comma-separated: naive, clear, fast … (default clear,fast).", DefaultValueFactory = _ => "clear,fast" };
+var check = new Command("check", "Correctness in a few seconds, not speed: checkpoint 12's products and fast training against the definition and the track's own training (what ./kata verify runs).");
+check.SetAction(_ => SmokeCheck.Run());
+
+var model = new Option<string>("--model") { Description = "mlp (checkpoint 4's network, the default) or cnn (checkpoint 10's convolutional network).", DefaultValueFactory = _ => "mlp" };
+model.AcceptOnlyFromAmong("mlp", "cnn");
+var epochs = new Option<int?>("--epochs") { Description = "Epochs (default 5; with --model cnn 3)." };
+var learningRate = new Option<double?>("--learning-rate") { Description = "Learning rate (default 0.5: 99 % of the test images right after 3 epochs; with --model cnn 0.1)." };
+var batchSize = new Option<int?>("--batch-size") { Description = "Samples per step (default 64; with --model cnn 32)." };
+var hidden = new Option<int?>("--hidden") { Description = "Neurons of the hidden layer (default 128, with --model cnn too)." };
+var filters = new Option<int>("--filters") { Description = "With --model cnn: 5x5 filters (default 16).", DefaultValueFactory = _ => 16 };
+var images = new Option<int>("--images") { Description = "With --model cnn: train on the first N training images (default 50,000, as ./kata train --model cnn).", DefaultValueFactory = _ => 50_000 };
+var kernels = new Option<string?>("--kernels") { Description = "The C# runs, comma-separated: naive, clear, fast (checkpoint 4's Train on checkpoint 12's product), step (checkpoint 12's FastTraining); default clear,fast,step, with --model cnn step (clear takes minutes per epoch)." };
 var withoutNumpy = new Option<bool>("--without-numpy") { Description = "Run the C# half only." };
-var vsNumpy = new Command("vs-numpy", "The same MLP (784-128-5 ReLU, batches of 64, learning rate 0.5, 5 epochs, MNIST digits 0-4) trained in C# and in numpy, side by side: time per epoch, test accuracy, ratio.")
+var vsNumpy = new Command("vs-numpy", "The same network trained in C# and in numpy, side by side, taking turns epoch by epoch: time per epoch, test accuracy, ratio. The MLP 784-128-5 ReLU on MNIST digits 0-4 (batches of 64, learning rate 0.5, 5 epochs), or with --model cnn checkpoint 10's network on all ten digits.")
 {
-    epochs, learningRate, batchSize, hidden, kernels, withoutNumpy,
+    model, epochs, learningRate, batchSize, hidden, filters, images, kernels, withoutNumpy,
 };
-vsNumpy.SetAction(parse => VsNumpy.Run(
-    new Mlp([parse.GetValue(hidden)], parse.GetValue(batchSize), parse.GetValue(learningRate), parse.GetValue(epochs), Seed: 1),
-    parse.GetValue(kernels)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-    withNumpy: !parse.GetValue(withoutNumpy)));
+vsNumpy.SetAction(parse =>
+{
+    bool cnn = parse.GetValue(model) == "cnn";
+    string[] runs = (parse.GetValue(kernels) ?? (cnn ? "step" : "clear,fast,step")).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    return cnn
+        ? VsNumpy.Run(
+            new Cnn(parse.GetValue(filters), 5, [parse.GetValue(hidden) ?? 128], parse.GetValue(batchSize) ?? 32, parse.GetValue(learningRate) ?? 0.1, parse.GetValue(epochs) ?? 3, parse.GetValue(images), Seed: 1),
+            runs,
+            withNumpy: !parse.GetValue(withoutNumpy))
+        : VsNumpy.Run(
+            new Mlp([parse.GetValue(hidden) ?? 128], parse.GetValue(batchSize) ?? 64, parse.GetValue(learningRate) ?? 0.5, parse.GetValue(epochs) ?? 5, Seed: 1),
+            runs,
+            withNumpy: !parse.GetValue(withoutNumpy));
+});
 
 var steps = new Option<int>("--steps") { Description = "Training steps (default 2,000, as ./kata train --model gpt).", DefaultValueFactory = _ => Kata.Core.TrainingDefaults.GptSteps };
 var withoutNumpyGpt = new Option<bool>("--without-numpy") { Description = "Run the C# half only." };
@@ -57,6 +74,6 @@ benchmarks.SetAction(parse =>
 
 var root = new RootCommand("The kata's benchmarks: how fast the matrix products and the network of the chosen track are, and how they compare with numpy.")
 {
-    stages, vsNumpy, vsNumpyGpt, peak, benchmarks,
+    stages, vsNumpy, vsNumpyGpt, peak, benchmarks, check,
 };
 return root.Parse(args).Invoke();

@@ -18,7 +18,8 @@ internal static class Stages
     public static int Run()
     {
         Console.WriteLine(Machine.Describe());
-        Console.WriteLine(Peak.Describe());
+        (double[] One, double[] All) peak = Peak.Samples();
+        Console.WriteLine(Peak.Describe(peak));
         Console.WriteLine();
         Console.WriteLine("GFLOP/s (2·n·k·m / seconds; best and median of 5) of each kernel on an n x k · k x m product:");
         foreach ((string name, string what, _) in Kernels.All)
@@ -26,23 +27,47 @@ internal static class Stages
             Console.WriteLine($"  {name,-8} {what}");
         }
 
-        List<(string Label, Dictionary<string, string> GflopsByShape)> numpy = NumpyProducts();
+        string? python = Numpy.FindPython();
+        List<(string Label, string? CoreType)> numpy = NumpyColumns(python);
         var table = new TextTable(["n x k x m", .. Kernels.All.Select(k => k.Name), .. numpy.Select(column => column.Label)]);
+        double fastLargest = double.NaN, numpyLargest = double.NaN;
         foreach ((int n, int k, int m) in Shapes)
         {
             Matrix a = Kernels.Random(n, k, 1), b = Kernels.Random(k, m, 2);
             Matrix reference = Kernels.Definition(a, b);
             var row = new List<string> { $"{n}x{k}x{m}" };
-            foreach ((string name, _, Func<Matrix, Matrix, Matrix> product) in Kernels.All)
+
+            // numpy first, then the C# kernels, shape by shape: both see about the same load.
+            var numpyCells = new List<string>();
+            foreach ((_, string? coreType) in numpy)
             {
-                row.Add(name == "naive" && (long)n * k * m > 200_000_000 ? "(skipped)" : Measure(product, a, b, reference));
+                (string text, double best) = NumpyGflops(python!, $"{n}x{k}x{m}", coreType);
+                numpyCells.Add(text);
+                numpyLargest = n == 1024 ? Math.Max(double.IsNaN(numpyLargest) ? 0 : numpyLargest, best) : numpyLargest;
             }
 
-            row.AddRange(numpy.Select(column => column.GflopsByShape.GetValueOrDefault($"{n}x{k}x{m}", "-")));
+            foreach ((string name, _, Func<Matrix, Matrix, Matrix> product) in Kernels.All)
+            {
+                (string text, double best) = name == "naive" && (long)n * k * m > 200_000_000 ? ("(skipped)", double.NaN) : Measure(product, a, b, reference);
+                row.Add(text);
+                fastLargest = name == "fast" && n == 1024 ? best : fastLargest;
+            }
+
+            row.AddRange(numpyCells);
             table.Add([.. row]);
         }
 
         Console.Write(table);
+        if (double.IsFinite(fastLargest))
+        {
+            // The tuned product beside the machine's measured peak (and numpy's best, where there is one).
+            string numpyBest = double.IsNaN(numpyLargest) ? string.Empty
+                : string.Create(CultureInfo.InvariantCulture, $", {fastLargest / numpyLargest:F2} times the best numpy column ({numpyLargest:F1})");
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Checkpoint 12's MatMul ({Machine.Tuning()}) on 1024³: {fastLargest:F1} GFLOP/s at best, {100 * fastLargest / peak.All[^1]:F0} % of the measured {Environment.ProcessorCount}-core peak{numpyBest}."));
+        }
+
         Console.WriteLine();
         ThreadStartUp();
         Console.WriteLine();
@@ -50,40 +75,44 @@ internal static class Stages
         return 0;
     }
 
-    // numpy's a @ b in float32 on the same shapes, with the kernel OpenBLAS picks and, when that is a
-    // fallback older than the processor, with the kernel it supports: one column each.
-    private static List<(string Label, Dictionary<string, string> GflopsByShape)> NumpyProducts()
+    // numpy's a @ b in float32, a column with the kernel OpenBLAS picks and, when that is a fallback older
+    // than the processor, one with the kernel it supports: each column's label and OPENBLAS_CORETYPE. The
+    // figures themselves are measured shape by shape, beside the C# kernels' (NumpyGflops).
+    private static List<(string Label, string? CoreType)> NumpyColumns(string? python)
     {
-        var columns = new List<(string, Dictionary<string, string>)>();
-        if (Numpy.FindPython() is not { } python)
+        var columns = new List<(string, string?)>();
+        if (python is null)
         {
             Console.WriteLine($"(numpy is not installed, so there is no numpy column. {Numpy.HowToInstall})");
             return columns;
         }
 
-        string[] arguments = ["--products", string.Join(',', Shapes.Select(s => $"{s.N}x{s.K}x{s.M}"))];
-        Console.WriteLine($"numpy column: a @ b in float32 ({python}; OpenBLAS choosing its own kernel, {Numpy.DescribeOverrides()}) …");
-        using JsonDocument own = Numpy.Run(python, arguments, coreType: null);
+        Console.WriteLine($"numpy column: a @ b in float32 ({python}; OpenBLAS choosing its own kernel, {Numpy.DescribeOverrides()}), measured shape by shape between the C# kernels …");
+        using JsonDocument own = Numpy.Run(python, ["--products", "64x64x64"], coreType: null);
         Console.WriteLine($"  {Numpy.DescribeBlas(own)}");
-        columns.Add(($"numpy {Numpy.Kernel(own)}", Gflops(own)));
+        columns.Add(($"numpy {Numpy.Kernel(own)}", null));
         if (Numpy.Kernel(own) is { } kernel && Numpy.BetterKernel(kernel) is { } better)
         {
             Console.WriteLine(Numpy.Fallback(kernel, better));
-            using JsonDocument forced = Numpy.Run(python, arguments, coreType: better);
+            using JsonDocument forced = Numpy.Run(python, ["--products", "64x64x64"], coreType: better);
             Console.WriteLine($"  {Numpy.DescribeBlas(forced)}");
-            columns.Add(($"numpy {Numpy.Kernel(forced) ?? better}", Gflops(forced)));
+            columns.Add(($"numpy {Numpy.Kernel(forced) ?? better}", better));
         }
 
         return columns;
     }
 
-    private static Dictionary<string, string> Gflops(JsonDocument result) =>
-        result.RootElement.GetProperty("products").EnumerateArray().ToDictionary(
-            p => p.GetProperty("shape").GetString()!,
-            p => string.Create(CultureInfo.InvariantCulture, $"{p.GetProperty("best").GetDouble():F1} / {p.GetProperty("median").GetDouble():F1}"));
+    // "best / median" GFLOP/s of numpy on one shape, and the best.
+    private static (string Text, double Best) NumpyGflops(string python, string shape, string? coreType)
+    {
+        using JsonDocument result = Numpy.Run(python, ["--products", shape], coreType);
+        JsonElement product = result.RootElement.GetProperty("products")[0];
+        double best = product.GetProperty("best").GetDouble();
+        return (string.Create(CultureInfo.InvariantCulture, $"{best:F1} / {product.GetProperty("median").GetDouble():F1}"), best);
+    }
 
-    // "best / median" GFLOP/s, or why there is no figure.
-    private static string Measure(Func<Matrix, Matrix, Matrix> product, Matrix a, Matrix b, Matrix reference)
+    // "best / median" GFLOP/s and the best, or why there is no figure (and NaN).
+    private static (string Text, double Best) Measure(Func<Matrix, Matrix, Matrix> product, Matrix a, Matrix b, Matrix reference)
     {
         Matrix c;
         try
@@ -92,19 +121,19 @@ internal static class Stages
         }
         catch (NotImplementedException)
         {
-            return "not yet";
+            return ("not yet", double.NaN);
         }
 
         // The same tolerance as the tests: 1e-4 of Σ|a||b| ≤ 1e-4·k for entries in [-1, 1].
         double error = c.Data.Zip(reference.Data, (x, y) => Math.Abs(x - y)).Max();
         if (!(error <= 1e-4 * a.Cols))
         {
-            return "WRONG";
+            return ("WRONG", double.NaN);
         }
 
         double flops = 2.0 * a.Rows * a.Cols * b.Cols;
         double[] seconds = Samples(() => product(a, b));
-        return string.Create(CultureInfo.InvariantCulture, $"{flops / seconds[0] / 1e9:F1} / {flops / seconds[2] / 1e9:F1}");
+        return (string.Create(CultureInfo.InvariantCulture, $"{flops / seconds[0] / 1e9:F1} / {flops / seconds[2] / 1e9:F1}"), flops / seconds[0] / 1e9);
     }
 
     // Five sorted timings (seconds per call) of `action`, each averaged over enough calls to last ~40 ms.

@@ -4,7 +4,8 @@ namespace NeuralNet;
 /// Checkpoint 12 — the matrix product of checkpoint 1, made fast in four stages. Each stage has the
 /// contract of <see cref="LinearAlgebra.MatMul"/>: C = A·B for A n x k and B k x m, a new n x m
 /// matrix, the inputs unchanged, and an <see cref="ArgumentException"/> naming both shapes when
-/// A.Cols != B.Rows. Read checkpoints.md, section 12.
+/// A.Cols != B.Rows. Then, beyond the product, the two products with a transpose that backpropagation
+/// needs, without the transpose. Read checkpoints.md, section 12.
 /// </summary>
 public static class FastLinearAlgebra
 {
@@ -48,5 +49,28 @@ public static class FastLinearAlgebra
     {
         throw new NotImplementedException(
             "Checkpoint 12: implement FastLinearAlgebra.MatMul — the blocked product on two threads (checkpoints.md#12-make-it-fast).");
+    }
+
+    /// <summary>
+    /// Beyond the product — Aᵀ·B without the transpose: for A k x n and B k x m, the n x m product
+    /// C[i, j] = Σₚ A[p, i]·B[p, j] (backpropagation's aᵀ·delta). Read A's columns where they lie, as the
+    /// rows of Aᵀ: no transposed copy. A new matrix; an <see cref="ArgumentException"/> naming
+    /// "MatMulTransposedA" and both shapes when A.Rows != B.Rows.
+    /// </summary>
+    public static Matrix MatMulTransposedA(Matrix a, Matrix b)
+    {
+        throw new NotImplementedException(
+            "Checkpoint 12: implement FastLinearAlgebra.MatMulTransposedA — Aᵀ·B, reading A's columns where they lie (checkpoints.md#12-make-it-fast).");
+    }
+
+    /// <summary>
+    /// Beyond the product — A·Bᵀ without the transpose: for A n x k and B m x k, the n x m product
+    /// C[i, j] = Σₚ A[i, p]·B[j, p] (backpropagation's delta·Wᵀ). A new matrix; an
+    /// <see cref="ArgumentException"/> naming "MatMulTransposedB" and both shapes when A.Cols != B.Cols.
+    /// </summary>
+    public static Matrix MatMulTransposedB(Matrix a, Matrix b)
+    {
+        throw new NotImplementedException(
+            "Checkpoint 12: implement FastLinearAlgebra.MatMulTransposedB — A·Bᵀ, reading B's rows as the columns of Bᵀ (checkpoints.md#12-make-it-fast).");
     }
 }

@@ -58,9 +58,11 @@ public sealed record MnistSettings(
     /// <summary>
     /// The training program's convolutional run (<c>./kata train --model cnn</c>): the dense layers behind
     /// the convolution and the training settings; the validation accuracy is shown after every epoch.
+    /// 2304-128-10 with batches of 32 reached 98.65–98.96 % of the test images after each of epochs 3 to 10
+    /// on checkpoint 12's fast step (checkpoints.md#10-convolution).
     /// </summary>
     public static MnistSettings ConvReference(double threshold) =>
-        new(threshold, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [64], "ReLU", LearningRate: 0.1, Epochs: 6, BatchSize: 16, Seed: 1, TrainingImages: 0, ValidationImages: 10_000, Patience: 0);
+        new(threshold, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [128], "ReLU", LearningRate: 0.1, Epochs: 6, BatchSize: 32, Seed: 1, TrainingImages: 0, ValidationImages: 10_000, Patience: 0);
 
     /// <summary>Pixels per MNIST image (28 x 28): the network's inputs.</summary>
     public const int Pixels = 28 * 28;

@@ -28,6 +28,10 @@ public static class TrainingDefaults
     /// <summary>The text run's Adam learning rate and the temperature of its samples (0 is greedy).</summary>
     public const double GptLearningRate = 0.003, GptTemperature = 0.8;
 
+    /// <summary>The help of --kernel: the dense network trains with the clear code unless told, the convolutional one with checkpoint 12's once it is written.</summary>
+    public const string Kernel =
+        "How the network trains: clear (the checkpoint's own code on checkpoint 1's MatMul; the default of the dense network) or fast (checkpoint 12: FastTraining.Train and FastTraining.TrainConv once written, else your network on checkpoint 12's MatMul; the default of --model cnn once FastTraining.TrainConv is written).";
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>The attention run's learning rate when --learning-rate is not given: what trains its model in two epochs (Adam's is the graded test's).</summary>

@@ -55,8 +55,12 @@ internal sealed class BonusOptions
         Patience = parse.GetValue(_patience) ?? settings.Patience,
     };
 
-    /// <summary>Trains as the flags ask: a convolutional network, a dense one with early stopping, or checkpoint 4's plain run.</summary>
-    public int Run(ParseResult parse, MnistSettings settings, TrainingPlan plan, string pngPath, Kernel kernel, Curriculum curriculum)
+    /// <summary>
+    /// Trains as the flags ask: a convolutional network, a dense one with early stopping, or checkpoint 4's plain
+    /// run, with the --kernel given (null when it was not): the dense network's default is clear, the
+    /// convolutional network's is checkpoint 12's FastTraining.TrainConv once it is written.
+    /// </summary>
+    public int Run(ParseResult parse, MnistSettings settings, TrainingPlan plan, string pngPath, string? kernelName, Curriculum curriculum)
     {
         bool conv = IsConv(parse);
         bool earlyStopping = settings.Patience > 0 || settings.ValidationImages > 0;
@@ -65,15 +69,26 @@ internal sealed class BonusOptions
             throw new FormatException("--optimizer, --shuffle, --dropout and the activations of checkpoint 6 choose how checkpoint 4's dense network trains; the convolutional run and the early-stopping run train with their own checkpoint's code (ReLU or sigmoid, plain steps).");
         }
 
-        if (conv && kernel.Name != "clear")
-        {
-            throw new FormatException("--kernel chooses the product of checkpoint 4's dense network; the convolutional run trains with checkpoint 10's own code (leave --kernel out).");
-        }
-
         if (conv)
         {
             int filters = parse.GetValue(_filters) ?? TrainingDefaults.ConvFilters;
-            return TrainingRun.Run(settings, plan, pngPath, ConvRun.Graded, (s, files, png) => ConvRun.Train(s, filters, TrainingDefaults.ConvKernelSize, files, png));
+            bool written = Kernel.FastTrainConvWritten();
+            if (kernelName == "fast" && !written)
+            {
+                Console.Error.WriteLine("Not implemented yet. Checkpoint 12: implement FastTraining.TrainConv and PredictConv (dotnet test --filter Checkpoint=12), or train with checkpoint 10's own code: --kernel clear.");
+                return 1;
+            }
+
+            bool fast = (kernelName ?? (written ? "fast" : "clear")) == "fast";
+            return TrainingRun.Run(
+                settings, plan, pngPath, ConvRun.Graded, (s, files, png) => ConvRun.Train(s, filters, TrainingDefaults.ConvKernelSize, files, png, fast, chosen: kernelName is not null));
+        }
+
+        Kernel kernel = Kernel.Named(kernelName ?? "clear");
+        if (kernel.NotReady() is { } notReady)
+        {
+            Console.Error.WriteLine(notReady);
+            return 1;
         }
 
         string graded = TrainingRun.GradedNote(settings.Digits, curriculum);

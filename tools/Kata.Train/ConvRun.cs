@@ -7,8 +7,9 @@ namespace Kata.Train;
 
 /// <summary>
 /// Checkpoint 10's run (<c>./kata train --model cnn</c>): the learner's ConvNetwork — convolution, ReLU,
-/// 2x2 max-pooling, then the dense layers — trained with its own Train, the validation accuracy after each
-/// epoch, then the test accuracy, the loss curve, the mistakes and the filters.
+/// 2x2 max-pooling, then the dense layers — trained with its own Train (<c>--kernel clear</c>) or with
+/// checkpoint 12's FastTraining.TrainConv (<c>--kernel fast</c>, the default once it is written), the validation
+/// accuracy after each epoch, then the test accuracy, the loss curve, the mistakes and the filters.
 /// </summary>
 internal static class ConvRun
 {
@@ -18,7 +19,7 @@ internal static class ConvRun
     /// <summary>What the graded tests ask of this run, for the line with the test accuracy: nothing.</summary>
     public const string Graded = "no graded test trains a convolutional network on MNIST (checkpoint 10's tests train one to tell vertical from horizontal bars).";
 
-    public static int Train(MnistSettings settings, int filters, int kernelSize, MnistPaths files, string pngPath)
+    public static int Train(MnistSettings settings, int filters, int kernelSize, MnistPaths files, string pngPath, bool fast, bool chosen)
     {
         int[] digits = [.. settings.Digits];
         var clock = Stopwatch.StartNew();
@@ -33,11 +34,16 @@ internal static class ConvRun
         var network = new ConvNetwork(
             new ImageShape(28, 28, 1), filters, kernelSize, [.. settings.HiddenLayers], digits.Length, settings.Seed, Enum.Parse<Activation>(settings.Activation));
         AnsiConsole.WriteLine($"Network {network}; learning rate {settings.LearningRate}, {settings.Epochs} epochs, batches of {settings.BatchSize}, seed {settings.Seed}.");
+        AnsiConsole.WriteLine(fast
+            ? "Trained by checkpoint 12's FastTraining.TrainConv (im2col on the fast product, float buffers reused by every batch); --kernel clear trains with your checkpoint-10 code."
+            : chosen
+                ? "Trained by your checkpoint-10 ConvNetwork.Train (--kernel clear)."
+                : "Trained by your checkpoint-10 ConvNetwork.Train: checkpoint 12's FastTraining.TrainConv, which takes minutes instead of half an hour, is not written yet (checkpoints.md#12-make-it-fast).");
         int batches = TrainingRun.BatchesPerEpoch(x.Rows, settings);
         var copy = new ConvNetwork(
             new ImageShape(28, 28, 1), filters, kernelSize, [.. settings.HiddenLayers], digits.Length, settings.Seed, Enum.Parse<Activation>(settings.Activation));
         (Matrix wx, int[] wy) = WarmUp.First(x, y, WarmUp.MaxBatches * settings.BatchSize);
-        WarmUp? warmUp = WarmUp.Measure(report => copy.Train(wx, wy, settings.LearningRate, 1, settings.BatchSize, report));
+        WarmUp? warmUp = WarmUp.Measure(report => TrainEpoch(copy, wx, wy, settings, fast, report));
         AnsiConsole.WriteLine(WarmUp.Describe(warmUp, (long)batches * settings.Epochs, besides: validation is null ? null : "the validation after each epoch comes on top"));
 
         var losses = new List<double>();
@@ -47,25 +53,30 @@ internal static class ConvRun
         {
             int current = epoch;
             losses.AddRange(TrainingRun.TrainWithProgress(
-                report => network.Train(x, y, settings.LearningRate, 1, settings.BatchSize, p => report(p with { Epoch = current, Epochs = settings.Epochs })),
+                report => TrainEpoch(network, x, y, settings, fast, p => report(p with { Epoch = current, Epochs = settings.Epochs })),
                 batches,
                 run));
             if (validation is not null)
             {
-                EarlyStoppingRun.ValidationAccuracy(epoch, Accuracy(Predict(network, validation.Images), validation.Labels));
+                EarlyStoppingRun.ValidationAccuracy(epoch, Accuracy(Predict(network, validation.Images, fast), validation.Labels));
             }
         }
 
         double trainSeconds = clock.Elapsed.TotalSeconds;
         string shortName = $"conv {filters} x {kernelSize}x{kernelSize} → max-pool → {string.Join('-', network.Dense.LayerSizes)}"; // fits the plot's title
-        TrainingRun.Report(settings, test, Predict(network, test.Images), losses, trainSeconds, (long)x.Rows * settings.Epochs, pngPath, Graded, shortName);
+        TrainingRun.Report(settings, test, Predict(network, test.Images, fast), losses, trainSeconds, (long)x.Rows * settings.Epochs, pngPath, Graded, shortName);
         string picture = Pictures.Beside(pngPath, "filters");
         Pictures.Filters(picture, network.Conv);
         AnsiConsole.WriteLine($"Filters: {TrainingRun.Shown(picture)}");
         return 0;
     }
 
-    private static int[] Predict(ConvNetwork network, Matrix images) =>
+    // One epoch of the learner's checkpoint-10 Train or of checkpoint 12's FastTraining.TrainConv.
+    private static List<double> TrainEpoch(ConvNetwork network, Matrix x, int[] y, MnistSettings settings, bool fast, Action<TrainingProgress> report) => fast
+        ? FastTraining.TrainConv(network, x, y, settings.LearningRate, 1, settings.BatchSize, report)
+        : network.Train(x, y, settings.LearningRate, 1, settings.BatchSize, report);
+
+    private static int[] Predict(ConvNetwork network, Matrix images, bool fast) => fast ? FastTraining.PredictConv(network, images) :
         [.. Enumerable.Range(0, (images.Rows + Chunk - 1) / Chunk).SelectMany(c =>
         {
             int start = c * Chunk, rows = Math.Min(Chunk, images.Rows - start);

@@ -30,7 +30,7 @@ var hidden = new Option<string?>("--hidden") { Description = TrainingDefaults.Hi
 var activation = new Option<string?>("--activation") { Description = $"relu, sigmoid, tanh or leaky-relu (default {reference.Activation}; tanh and leaky-relu are checkpoint 6)." };
 var seed = new Option<int?>("--seed") { Description = $"Seed of the initial weights, and with --shuffle or --dropout of the order and the masks (default {reference.Seed})." };
 var images = new Option<int?>("--images") { Description = "Train on the first N training images of the digits; 0 for all (default 0)." };
-var kernel = new Option<string>("--kernel") { Description = "The matrix product the network trains with: clear (checkpoint 1's MatMul) or fast (checkpoint 12's).", DefaultValueFactory = _ => "clear" };
+var kernel = new Option<string?>("--kernel") { Description = TrainingDefaults.Kernel };
 kernel.AcceptOnlyFromAmong([.. Kernel.Names]);
 var output = new Option<string?>("--output") { Description = "Where to write the loss curve PNG (default artifacts/train/loss.png)." };
 var optimizer = new Option<string?>("--optimizer") { Description = "sgd (plain gradient descent, the default), momentum or adam (checkpoint 7); without --learning-rate, momentum takes a tenth of the default rate and adam 0.001." };
@@ -168,16 +168,9 @@ root.SetAction(parse =>
     }
 
     string png = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(KataPaths.Root, "artifacts", "train", "loss.png"));
-    Kernel product = Kernel.Named(parse.GetValue(kernel)!);
-    if (product.NotReady() is { } notReady)
-    {
-        Console.Error.WriteLine(notReady);
-        return 1;
-    }
-
     try
     {
-        return bonus.Run(parse, settings, plan, png, product, curriculum);
+        return bonus.Run(parse, settings, plan, png, parse.GetValue(kernel), curriculum);
     }
     catch (FormatException error)
     {

@@ -64,11 +64,18 @@ internal static class TrainingRun
         AnsiConsole.WriteLine(
             $"MNIST digits {string.Join(", ", digits)} from {files.Directory}: {x.Rows:N0} training and {test.Count:N0} test images, read in {clock.Elapsed.TotalSeconds:F1} s.");
         int batches = BatchesPerEpoch(x.Rows, settings) * settings.Epochs;
-        Announce($"{settings.Describe()}{plan.Describe()}", settings, plan, x, y, kernel, batches);
+
+        // Checkpoint 12's fast step trains checkpoint 4's plain gradient descent; the bonus plans keep their own Train, on the fast product.
+        bool fastStep = kernel.FastStep && plan == TrainingPlan.Plain;
+        Announce($"{settings.Describe()}{plan.Describe()}", settings, plan, x, y, kernel, batches, fastStep: fastStep, productNote: FastStepMissing(kernel, plan));
 
         var network = new Network(settings.LayerSizes, settings.Seed, TrainingPlan.HiddenActivation(settings.Activation)) { MatMul = kernel.Multiply };
         clock.Restart();
-        List<double> losses = TrainWithProgress(report => plan.Train(network, x, y, settings, report), batches);
+        List<double> losses = TrainWithProgress(
+            report => fastStep
+                ? FastTraining.Train(network, x, y, settings.LearningRate, settings.Epochs, settings.BatchSize, report)
+                : plan.Train(network, x, y, settings, report),
+            batches);
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         Report(settings, test, network.Predict(test.Images), losses, trainSeconds, x.Rows * settings.Epochs, pngPath, graded, $"{string.Join('-', settings.LayerSizes)} {settings.Activation}{plan.Describe()}");
@@ -77,21 +84,38 @@ internal static class TrainingRun
         return 0;
     }
 
+    // Why --kernel fast runs the network on the fast product instead of the fast step, or nothing.
+    private static string FastStepMissing(Kernel kernel, TrainingPlan plan) =>
+        kernel.Name != "fast" ? string.Empty
+        : !kernel.FastStep ? " (FastTraining.Train, the stage beyond the product, is not written yet)"
+        : plan != TrainingPlan.Plain ? " (FastTraining.Train trains checkpoint 4's plain gradient descent only)" : string.Empty;
+
     /// <summary>
     /// Before a dense network's run (<paramref name="network"/> describes it): trains a throwaway copy for
     /// about a second (<see cref="WarmUp"/>) and prints the network, where its products come from (a
-    /// warning when --kernel fast would not be used) and how long the <paramref name="batches"/> will take.
+    /// warning when --kernel fast would not be used; <paramref name="productNote"/> after the product) and how
+    /// long the <paramref name="batches"/> will take. With <paramref name="fastStep"/> the run and the copy
+    /// train with checkpoint 12's FastTraining.Train, which multiplies with its own engine.
     /// </summary>
-    internal static void Announce(string network, MnistSettings settings, TrainingPlan plan, Matrix x, int[] y, Kernel kernel, long batches, bool atMost = false, string? besides = null)
+    internal static void Announce(
+        string network, MnistSettings settings, TrainingPlan plan, Matrix x, int[] y, Kernel kernel, long batches, bool atMost = false, string? besides = null, bool fastStep = false, string? productNote = null)
     {
         var copy = new Network(settings.LayerSizes, settings.Seed, TrainingPlan.HiddenActivation(settings.Activation)) { MatMul = kernel.Multiply };
         (Matrix wx, int[] wy) = WarmUp.First(x, y, WarmUp.MaxBatches * settings.BatchSize);
+        if (fastStep)
+        {
+            WarmUp? fast = WarmUp.Measure(report => FastTraining.Train(copy, wx, wy, settings.LearningRate, 1, settings.BatchSize, report));
+            AnsiConsole.WriteLine($"Network {network}; trained by {Kernel.FastStepDescription}.");
+            AnsiConsole.WriteLine(WarmUp.Describe(fast, batches, atMost, besides));
+            return;
+        }
+
         WarmUp? warmUp = WarmUp.Measure(report => plan.Train(copy, wx, wy, settings with { Epochs = 1 }, report), () => kernel.Calls);
         long before = kernel.Calls;
         copy.Forward(WarmUp.First(x, y, 1).X);
         (string source, string? warning) = kernel.Check(settings.LayerSizes.Length - 1, warmUp?.ProductsPerBatch, kernel.Calls - before);
 
-        AnsiConsole.WriteLine($"Network {network}; matrix products by {source}.");
+        AnsiConsole.WriteLine($"Network {network}; matrix products by {source}{productNote}.");
         if (warning is not null)
         {
             AnsiConsole.WriteLine(warning);

@@ -74,6 +74,21 @@ internal static class ProductCases
         return c;
     });
 
+    /// <summary>The transpose of <paramref name="m"/>, made here (no learner code): row i becomes column i.</summary>
+    public static Matrix Transpose(Matrix m)
+    {
+        var t = new Matrix(m.Cols, m.Rows);
+        for (int i = 0; i < m.Rows; i++)
+        {
+            for (int j = 0; j < m.Cols; j++)
+            {
+                t.Data[(j * m.Rows) + i] = m.Data[(i * m.Cols) + j];
+            }
+        }
+
+        return t;
+    }
+
     private static readonly ConcurrentDictionary<(int, int, int), Matrix> Definitions = new();
     private static readonly ConcurrentDictionary<(int, int, int), double> AbsoluteSums = new();
 }

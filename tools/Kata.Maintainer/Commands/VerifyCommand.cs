@@ -109,7 +109,7 @@ public static class VerifyCommand
         // The tooling lives outside the solution (the learner's loop never builds it), so it is checked
         // here: the training program and the benchmarks must build against both tracks' API, and the
         // tooling tests pass.
-        Console.WriteLine($"3/{steps}  Tooling: the code is formatted as .editorconfig says, the training program and the benchmarks build on both tracks, the tooling tests pass …");
+        Console.WriteLine($"3/{steps}  Tooling: the code is formatted as .editorconfig says, the training program and the benchmarks build on both tracks, checkpoint 12's fast paths pass a smoke test, the tooling tests pass …");
         CheckFormat(root, outDir, problems);
         foreach (string track in (string[])["exercises", "solutions"])
         {
@@ -121,6 +121,10 @@ public static class VerifyCommand
                 if (!DotnetTest.Build(root, track, log, project: project))
                 {
                     problems.Add($"tools: {what} does not build against {track}/; see {Path.GetRelativePath(root, log)}");
+                }
+                else if (name == "bench")
+                {
+                    SmokeTestFastPaths(root, outDir, track, problems);
                 }
             }
         }
@@ -195,6 +199,27 @@ public static class VerifyCommand
         int failed = solutions.Tests.Count(t => !t.Passed) + (solutions.Aborted ? 1 : 0) + tools.Tests.Count(t => !t.Passed && t.Outcome != "Skipped") + (tools.Aborted ? 1 : 0);
         Console.WriteLine($"{passed} passed, {failed} failed");
         return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.NotYet;
+    }
+
+    // Checkpoint 12's fast products and fast training, for correctness only (a few seconds; speed is the
+    // benchmarks' business): `kata-bench check` on the bench just built. On the stubs it must say "not yet"
+    // and pass; on the reference it runs once as this processor is, then as an AVX2-only processor and as
+    // a Vector128-only (Arm-like) one would, so that every micro-kernel is run on any x86 machine.
+    private static void SmokeTestFastPaths(string root, string outDir, string track, List<string> problems)
+    {
+        string bench = Path.Combine(root, "bench", "Kata.Bench", "bin", "Debug", "net10.0", "kata-bench.dll");
+        (string Name, Dictionary<string, string?> Environment)[] processors = track == "solutions"
+            ? [("as it is", []), ("AVX2 only", new() { ["DOTNET_EnableAVX512"] = "0" }), ("Vector128 only", new() { ["DOTNET_PreferredVectorBitWidth"] = "128" })]
+            : [("as it is", [])];
+        foreach ((string name, Dictionary<string, string?> environment) in processors)
+        {
+            string log = Path.Combine(outDir, $"bench-check-{track}-{name.Replace(' ', '-')}.log");
+            ProcessResult check = ProcessRunner.Run("dotnet", [bench, "check"], root, log, environment, timeout: TimeSpan.FromMinutes(2));
+            if (check.ExitCode != 0)
+            {
+                problems.Add($"tools: checkpoint 12's fast paths on {track}/ ({name}) gave a wrong result or failed; see {Path.GetRelativePath(root, log)}");
+            }
+        }
     }
 
     // `dotnet format --verify-no-changes` over every project in one pass: the maintainer's solution lists

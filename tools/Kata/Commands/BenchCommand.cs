@@ -6,9 +6,10 @@ namespace Kata.Cli.Commands;
 /// <summary>
 /// `kata bench` — runs the benchmarks (bench/Kata.Bench) against the chosen track's code, built
 /// optimized like the training program: <c>stages</c> times checkpoint 12's stages beside checkpoint
-/// 1's MatMul, <c>vs-numpy</c> trains the same MLP in C# and in numpy side by side (<c>vs-numpy-gpt</c> the
-/// same tiny GPT of checkpoint 14), <c>peak</c> measures
-/// the machine's float peak and <c>benchmarks</c> runs the BenchmarkDotNet suite.
+/// 1's MatMul, <c>vs-numpy</c> trains the same MLP (or with <c>--model cnn</c> the same CNN) in C# and in
+/// numpy side by side (<c>vs-numpy-gpt</c> the same tiny GPT of checkpoint 14), <c>check</c> smoke-tests
+/// checkpoint 12's fast paths, <c>peak</c> measures the machine's float peak and <c>benchmarks</c> runs the
+/// BenchmarkDotNet suite.
 /// </summary>
 public static class BenchCommand
 {
@@ -18,7 +19,7 @@ public static class BenchCommand
         track.AcceptOnlyFromAmong("exercises", "solutions");
         var command = new Command(
             "bench",
-            "Measure your matrix products and your network: ./kata bench stages | vs-numpy [--epochs N] | vs-numpy-gpt [--steps N] | peak | benchmarks [BenchmarkDotNet options]. Details: checkpoints.md#12-make-it-fast.")
+            "Measure your matrix products and your network: ./kata bench stages | vs-numpy [--model mlp|cnn] [--epochs N] | vs-numpy-gpt [--steps N] | check | peak | benchmarks [BenchmarkDotNet options]. Details: checkpoints.md#12-make-it-fast.")
         {
             track,
         };

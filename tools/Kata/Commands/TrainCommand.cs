@@ -44,7 +44,7 @@ public static class TrainCommand
             new("--heads") { Description = $"With --model gpt: attention heads per block (default {TrainingDefaults.GptHeads})." },
             new("--layers") { Description = $"With --model gpt: transformer blocks (default {TrainingDefaults.GptLayers})." },
             new("--temperature") { Description = $"With --model gpt: the temperature of the samples it writes (default {TrainingDefaults.GptTemperature}; 0 is greedy)." },
-            new("--kernel") { Description = "The matrix product the network trains with: clear (checkpoint 1's MatMul, the default) or fast (checkpoint 12's FastLinearAlgebra.MatMul)." },
+            new("--kernel") { Description = TrainingDefaults.Kernel },
         ];
         var shuffle = new Option<bool>("--shuffle") { Description = "Visit the training images in a new order every epoch (checkpoint 8)." };
 
