@@ -95,7 +95,16 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         string buildLog = Path.Combine(logDirectory, "build.log");
         // The learner's code is compiled optimized (Directory.Build.props, KataOptimize): the graded MNIST
         // run of a plain triple-loop network takes a third of the time it takes in a Debug build.
-        bool built = DotnetTest.Build(workspace.Root, "exercises", buildLog, extraArguments: [OptimizeLearnerCode], visibleLog: true);
+        // Without the restore where an earlier build here did it (Workspace.Restored); should that build
+        // fail, it is done again with the restore, so that nothing outside the folder (a NuGet cache
+        // cleared since) can fail a grade: a learner's compile error costs one build more.
+        bool built = workspace.Restored && DotnetTest.Build(workspace.Root, "exercises", buildLog, extraArguments: [OptimizeLearnerCode, "--no-restore"], visibleLog: true);
+        built = built || DotnetTest.Build(workspace.Root, "exercises", buildLog, extraArguments: [OptimizeLearnerCode], visibleLog: true);
+        if (built)
+        {
+            workspace.MarkRestored();
+        }
+
         var build = new BuildGrade(built, built ? [] : FirstErrors(buildLog, workspace.Root));
 
         (RulesGrade rules, IReadOnlyList<string> refused) = built ? CheckRules(workspace.Root) : (new RulesGrade(false, ["Not checked: the code does not compile."]), []);

@@ -28,6 +28,10 @@ public sealed class Workspace
         ".git", "bin", "obj", "artifacts", ".kata", "TestResults", "node_modules", ".vs", ".idea",
     };
 
+    // Written in the workspace's obj/ after a build whose restore succeeded (build output: no grade lists,
+    // copies or deletes it); deleted whenever a file other than a C# source changes there.
+    private const string RestoredMarker = "obj/kata.restored";
+
     private Workspace(string root, IReadOnlyList<string> tampered, IReadOnlyList<string> ignored)
     {
         Root = root;
@@ -43,6 +47,22 @@ public sealed class Workspace
 
     /// <summary>Files of the submission's exercises/ that grading did not use, with the reason.</summary>
     public IReadOnlyList<string> Ignored { get; }
+
+    /// <summary>
+    /// True when an earlier build restored this folder's packages and, since then, only C# sources
+    /// changed: what a restore reads (project, props and targets files, NuGet's and the SDK's settings)
+    /// all comes from the pristine kata, so the build may skip it (<c>--no-restore</c>, a second and a half
+    /// of each grade). A learner's sources never change a restore.
+    /// </summary>
+    public bool Restored => File.Exists(Path.Combine(Root, RestoredMarker));
+
+    /// <summary>Says that this folder's build, restore included, succeeded (see <see cref="Restored"/>).</summary>
+    public void MarkRestored()
+    {
+        string marker = Path.Combine(Root, RestoredMarker);
+        Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
+        File.WriteAllBytes(marker, []);
+    }
 
     /// <summary>
     /// Makes the workspace at <paramref name="target"/> from the <paramref name="pristine"/> kata and the
@@ -79,7 +99,11 @@ public sealed class Workspace
             wanted[relative] = full;
         }
 
-        Synchronize(target, wanted);
+        string restored = Path.Combine(target, RestoredMarker);
+        if (Synchronize(target, wanted).Any(relative => !relative.EndsWith(".cs", StringComparison.Ordinal)) && File.Exists(restored))
+        {
+            File.Delete(restored);
+        }
 
         // 3. What the submission changed among the files that decide the grade.
         var tampered = new List<string>();
@@ -198,14 +222,17 @@ public sealed class Workspace
     /// Makes the files of <paramref name="target"/> (build output, caches and git internals aside) exactly
     /// <paramref name="wanted"/>'s (relative path → source file): files that differ are written with a fresh
     /// time stamp, the others deleted, identical ones left alone, so that a build there compiles only what changed.
+    /// Returns the relative paths it wrote or deleted.
     /// </summary>
-    internal static void Synchronize(string target, Dictionary<string, string> wanted)
+    internal static List<string> Synchronize(string target, Dictionary<string, string> wanted)
     {
+        var changed = new List<string>();
         foreach ((string relative, string full) in ListFiles(target))
         {
             if (!wanted.ContainsKey(relative))
             {
                 File.Delete(full);
+                changed.Add(relative);
             }
         }
 
@@ -215,8 +242,11 @@ public sealed class Workspace
             if (!File.Exists(to) || new FileInfo(to).LinkTarget is not null || !SameContent(from, to))
             {
                 Copy(from, to);
+                changed.Add(relative);
             }
         }
+
+        return changed;
     }
 
     private static void Copy(string from, string to)

@@ -1,0 +1,47 @@
+using Kata.Cli.Grading;
+
+namespace Kata.Tools.Tests;
+
+/// <summary>
+/// A grade's build folder, kept from one grade to the next (WorkspacePool): what it may skip and when it may not.
+/// </summary>
+public sealed class WorkspaceTests
+{
+    [Test]
+    public void A_kept_build_folder_skips_the_restore_until_a_file_other_than_a_learners_source_changes()
+    {
+        DirectoryInfo dir = Directory.CreateTempSubdirectory("kata-workspace-");
+        try
+        {
+            string pristine = Path.Combine(dir.FullName, "pristine"), submission = Path.Combine(dir.FullName, "submission"), target = Path.Combine(dir.FullName, "work");
+            const string Code = "exercises/Checkpoint01.LinearAlgebra/LinearAlgebra.cs";
+            foreach (string root in (string[])[pristine, submission])
+            {
+                Write(root, Code, "// the stub\n");
+                Write(root, "exercises/Checkpoint01.LinearAlgebra/Checkpoint01.LinearAlgebra.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+                Write(root, "Directory.Build.props", "<Project />\n");
+            }
+
+            Workspace first = Workspace.Create(pristine, submission, target);
+            first.Restored.ShouldBeFalse("a new folder has never been restored");
+            first.MarkRestored();
+
+            Write(submission, Code, "// the learner's code\n");
+            Workspace.Create(pristine, submission, target).Restored.ShouldBeTrue("only a learner's source changed since the last restore");
+
+            Write(pristine, "Directory.Build.props", "<Project><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>\n");
+            Workspace.Create(pristine, submission, target).Restored.ShouldBeFalse("a build file changed: the next build restores again");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static void Write(string root, string relative, string text)
+    {
+        string path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+}
