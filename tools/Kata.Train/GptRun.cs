@@ -61,6 +61,11 @@ internal static class GptRun
         double Validate() => Enumerable.Range(0, ValidationBatches)
             .Average(b => model.NextTokenLoss([.. checkInputs[(b * settings.BatchSize)..((b + 1) * settings.BatchSize)].Select(w => w[..^1])], [.. checkInputs[(b * settings.BatchSize)..((b + 1) * settings.BatchSize)].Select(w => w[1..])]).Data[0, 0]);
 
+        // How long it will take, timed on a throwaway copy (its own weights, optimizer and windows).
+        var copy = new TinyGpt(model.Settings, settings.Seed);
+        WarmUp? warmUp = WarmUp.Measure(report => Steps(copy, train, new Adam(settings.LearningRate), settings, new Random(settings.Seed), 0, WarmUp.MaxBatches, report));
+        AnsiConsole.WriteLine(WarmUp.Describe(warmUp, settings.Steps, besides: $"the validation loss and a sample after every {(settings.Steps + Reports - 1) / Reports:N0} steps come on top"));
+
         Sample(model, tokenizer, validation, settings, "Before training");
         var losses = new List<double>();
         var validationLosses = new List<(int Step, double Loss)> { (0, Validate()) };
@@ -106,6 +111,11 @@ internal static class GptRun
         AnsiConsole.WriteLine($"Model: {model.Settings} ({model.ParameterCount:N0} parameters).");
         AnsiConsole.WriteLine($"Before training ({ExactlyRight(model, task, problems):P1} of the held-out prompts exactly right):");
         ShowAdditions(model, task, problems);
+
+        var copy = new TinyGpt(model.Settings, settings.Seed);
+        int warmUpCount = Math.Min(inputs.Length, WarmUp.MaxBatches * settings.BatchSize);
+        WarmUp? warmUp = WarmUp.Measure(report => copy.Train(inputs[..warmUpCount], targets[..warmUpCount], new Adam(settings.LearningRate), 1, settings.BatchSize, report));
+        AnsiConsole.WriteLine(WarmUp.Describe(warmUp, settings.Steps));
 
         var clock = Stopwatch.StartNew();
         List<double> losses = TrainingRun.TrainWithProgress(

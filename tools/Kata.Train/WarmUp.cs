@@ -8,8 +8,10 @@ namespace Kata.Train;
 /// How long a run will take, measured before it starts: a throwaway copy of the network (same settings,
 /// its own instance, so the run itself is unchanged) trains on the first of the run's samples for about
 /// a second and a half, again from the start if it gets through them. The first half second, while .NET
-/// is still compiling and optimizing the code, is not timed; the time per batch after it, times the
-/// run's batches, is the estimate. It also counts the products the copy asked of its kernel, so that
+/// is still compiling and optimizing the code, is not timed, and of the batches after it only the later
+/// half counts (.NET optimizes a hot loop again after a few hundred milliseconds: a fast kernel's first
+/// timed batches once tripled a CNN's estimate); their time per batch, times the run's batches, is the
+/// estimate. It also counts the products the copy asked of its kernel, so that
 /// <c>--kernel fast</c> can say before the run whether the network calls it.
 /// </summary>
 /// <param name="Batches">The batches timed.</param>
@@ -35,7 +37,7 @@ internal sealed record WarmUp(int Batches, double Seconds, double ProductsPerBat
     {
         long before = products?.Invoke() ?? 0;
         var clock = Stopwatch.StartNew();
-        TimeSpan timedFrom = TimeSpan.Zero;
+        var ends = new List<TimeSpan>(); // of the timed batches; the first one starts the timing
         int seen = 0, timed = 0;
         bool enough = false;
         while (!enough)
@@ -49,11 +51,9 @@ internal sealed record WarmUp(int Batches, double Seconds, double ProductsPerBat
                     if (timed > 0 || clock.Elapsed >= Untimed)
                     {
                         // The first batch to end after the untimed start starts the timing.
-                        if (timed++ == 0)
-                        {
-                            timedFrom = clock.Elapsed;
-                        }
-                        else if (clock.Elapsed >= Budget && timed > 3)
+                        timed++;
+                        ends.Add(clock.Elapsed);
+                        if (clock.Elapsed >= Budget && timed > 4)
                         {
                             throw new EnoughException();
                         }
@@ -75,7 +75,13 @@ internal sealed record WarmUp(int Batches, double Seconds, double ProductsPerBat
         }
 
         double perBatch = ((products?.Invoke() ?? 0) - before) / (double)seen;
-        return new WarmUp(timed - 1, (clock.Elapsed - timedFrom).TotalSeconds, perBatch);
+        if (ends.Count < 2)
+        {
+            return new WarmUp(1, clock.Elapsed.TotalSeconds, perBatch); // one batch longer than the whole budget
+        }
+
+        int from = (ends.Count - 1) / 2; // the later half of the timed batches
+        return new WarmUp(ends.Count - 1 - from, (ends[^1] - ends[from]).TotalSeconds, perBatch);
     }
 
     /// <summary>The first <paramref name="count"/> rows of <paramref name="x"/> and their labels (all of them when there are fewer).</summary>
