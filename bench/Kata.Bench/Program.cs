@@ -76,4 +76,14 @@ var root = new RootCommand("The kata's benchmarks: how fast the matrix products 
 {
     stages, vsNumpy, vsNumpyGpt, peak, benchmarks, check,
 };
-return root.Parse(args).Invoke();
+try
+{
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Kata.Core.MnistDataException missing)
+{
+    // MNIST missing, truncated or altered: its sentence says what to do, no stack trace (3: the kata's
+    // exit code for what the environment lacks).
+    Console.Error.WriteLine(missing.Message);
+    return 3;
+}
