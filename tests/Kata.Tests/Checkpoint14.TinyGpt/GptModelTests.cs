@@ -91,7 +91,7 @@ public sealed class GptModelTests
         int[][] inputs = [[1, 2, 3, 4], [0, 0, 1, 2]];
         int[][] targets = [[-1, -1, 4, 0], [0, 1, -1, 3]];
 
-        Tensor loss = model.NextTokenLoss(inputs, targets);
+        Tensor loss = TestGpt.LossWithNoTargets(model, inputs, targets);
 
         // The five positions with a target, each counting once: rows 2, 3 (sequence 0) and 4, 5, 7 (sequence 1) of Forward's logits.
         Matrix logits = model.Forward(inputs).Data;
@@ -126,7 +126,7 @@ public sealed class GptModelTests
         TinyGpt model = TestGpt.Model(seed: 1428, layers: layers), original = model.Clone();
         int[][] inputs = [[1, 3, 1, 4], [0, 2, 2, 0]];
         int[][] targets = [[3, 1, -1, 2], [-1, 2, 0, 4]];
-        double expectedLoss = original.NextTokenLoss(inputs, targets).Data[0, 0];
+        double expectedLoss = TestGpt.LossWithNoTargets(original, inputs, targets).Data[0, 0];
 
         double loss = model.TrainStep(inputs, targets, new Sgd(1.0));
 
@@ -136,7 +136,7 @@ public sealed class GptModelTests
         double LossAt(double[] theta) => TestGpt.WithTheta(original, theta).NextTokenLoss(inputs, targets).Data[0, 0];
         TestAttention.ShouldMatchNumericalGradient("TrainStep", LossAt, before, step, TestGpt.EntryNames(original));
         double[] grads = [.. model.Parameters.SelectMany(p => p.Grad.Data)];
-        grads.ShouldBe(step, 1e-12, "after TrainStep every parameter's Grad holds this batch's gradient");
+        grads.ShouldBeEntryByEntry(step, 1e-12, TestGpt.EntryNames(model), "after TrainStep every parameter's Grad holds this batch's gradient");
     }
 
     [Grades("GptModel.TrainStep")]
@@ -153,7 +153,7 @@ public sealed class GptModelTests
         model.TrainStep(inputs, targets, new Sgd(0));
         double[] second = [.. model.Parameters.SelectMany(p => p.Grad.Data)];
 
-        second.ShouldBe(first, Tolerance, "the second step's gradient, not twice the first");
+        second.ShouldBeEntryByEntry(first, Tolerance, TestGpt.EntryNames(model), "the second step's gradient should be the first one, not twice it: set every parameter's Grad to zero before the step's Backward");
     }
 
     [Grades("GptModel.Train")]

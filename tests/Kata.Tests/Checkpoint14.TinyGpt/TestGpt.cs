@@ -2,6 +2,8 @@ namespace Kata.Tests.Checkpoint14;
 
 using Kata.Tests.Checkpoint11;
 using Kata.TestSupport;
+using NUnit.Framework;
+using Shouldly;
 
 /// <summary>
 /// Small seeded models, blocks and data for checkpoint 14, made without learner code, and every parameter of
@@ -88,4 +90,38 @@ internal static class TestGpt
 
     /// <summary>The leaf of a seeded random matrix with entries in [−2, 2].</summary>
     public static Tensor Leaf(int rows, int cols, int seed) => new(TestData.RandomMatrix(rows, cols, seed));
+
+    /// <summary>
+    /// Every entry of <paramref name="actual"/> within <paramref name="tolerance"/> of <paramref name="expected"/>'s
+    /// (one per parameter entry, <paramref name="names"/> from <see cref="EntryNames"/>). A failure names the first
+    /// entry that differs, with both values and how many differ, instead of printing thousands of numbers.
+    /// </summary>
+    public static void ShouldBeEntryByEntry(this double[] actual, double[] expected, double tolerance, IReadOnlyList<string> names, string what)
+    {
+        actual.Length.ShouldBe(expected.Length, $"{what}: one number per parameter entry");
+        int[] differ = [.. Enumerable.Range(0, expected.Length).Where(i => !(Math.Abs(actual[i] - expected[i]) <= tolerance))];
+        if (differ.Length > 0)
+        {
+            int first = differ[0];
+            actual[first].ShouldBe(expected[first], tolerance, $"{what}; {names[first]} is the first of the {differ.Length} of {expected.Length} entries that differ");
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="model"/>'s NextTokenLoss of a batch whose targets hold −1. Should it throw (a stub's
+    /// NotImplementedException aside), the failure names NextTokenLoss and the likely cause, a −1 handed on to
+    /// the cross-entropy, rather than the method deep inside that threw.
+    /// </summary>
+    public static Tensor LossWithNoTargets(TinyGpt model, int[][] inputs, int[][] targets)
+    {
+        try
+        {
+            return model.NextTokenLoss(inputs, targets);
+        }
+        catch (Exception error) when (error is not NotImplementedException)
+        {
+            Assert.Fail($"NextTokenLoss threw {error.GetType().Name} (\"{error.Message.Split('\n')[0].Trim()}\") on targets that hold −1. A target of −1 (TinyGpt.NoTarget) means its position has none: leave those positions out before the cross-entropy, which takes only tokens 0 … V − 1.");
+            throw;
+        }
+    }
 }
