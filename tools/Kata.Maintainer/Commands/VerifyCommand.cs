@@ -106,10 +106,19 @@ public static class VerifyCommand
         var missingOnStubs = solutions.Tests.Select(t => t.FullyQualifiedName).Except(exercises.Tests.Select(t => t.FullyQualifiedName)).ToList();
         problems.AddRange(missingOnStubs.Select(name => $"exercises: {name} ran on the solutions but not on the stubs"));
 
+        // Grading before the tooling tests: the tooling tests that grade a class then find the build folders
+        // these grades leave (WorkspacePool) and compile only what differs, not the whole kata again.
+        string scratch = Path.Combine(Path.GetTempPath(), "kata-verify");
+        if (!quick)
+        {
+            Console.WriteLine($"3/{steps}  Grading: solutions get full marks, stubs nothing, edited tests, an endless loop and a crash cost only their own tests, grades repeat exactly …");
+            GradingScenarios.Run(root, scratch, problems, Console.Out);
+        }
+
         // The tooling lives outside the solution (the learner's loop never builds it), so it is checked
         // here: the training program and the benchmarks must build against both tracks' API, and the
         // tooling tests pass.
-        Console.WriteLine($"3/{steps}  Tooling: the code is formatted as .editorconfig says, the training program and the benchmarks build on both tracks, checkpoint 12's fast paths pass a smoke test, the tooling tests pass …");
+        Console.WriteLine($"{(quick ? 3 : 4)}/{steps}  Tooling: the code is formatted as .editorconfig says, the training program and the benchmarks build on both tracks, checkpoint 12's fast paths pass a smoke test, the tooling tests pass …");
         CheckFormat(root, outDir, problems);
         foreach (string track in (string[])["exercises", "solutions"])
         {
@@ -165,9 +174,6 @@ public static class VerifyCommand
 
         if (!quick)
         {
-            string scratch = Path.Combine(Path.GetTempPath(), "kata-verify");
-            Console.WriteLine($"4/{steps}  Grading: solutions get full marks, stubs nothing, edited tests, an endless loop and a crash cost only their own tests, grades repeat exactly …");
-            GradingScenarios.Run(root, scratch, problems, Console.Out);
             Console.WriteLine($"5/{steps}  Learner release: no solutions or hold-outs, it builds, its stubs fail …");
             ReleaseCheck.Run(root, scratch, problems, Console.Out);
         }
