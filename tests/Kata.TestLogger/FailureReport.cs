@@ -154,15 +154,38 @@ public static class FailureReport
 
     // The message in one line. An assertion says "expression / should be / expected / but was / actual",
     // one part per line, and then perhaps "Additional Info:" with the test's own sentence, the best
-    // one-line summary when there is one; otherwise the first parts, joined.
+    // one-line summary when there is one — followed by the two values when they are short, so that the line
+    // says what came back; otherwise the first parts, joined.
     private static string FirstWords(TestRecord failure)
     {
         const int MaxLength = 200;
         string[] lines = [.. Message(failure).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
         int info = Array.IndexOf(lines, "Additional Info:");
-        string text = info >= 0 && info + 1 < lines.Length ? lines[info + 1] : string.Join(' ', lines.Take(info >= 0 ? info : 5));
-        return text.Length <= MaxLength ? text : text[..(MaxLength - 1)] + "…";
+        if (info >= 0 && info + 1 < lines.Length)
+        {
+            string values = Values(lines[..info]) is { } both ? $" ({both})" : string.Empty;
+            return Cut(lines[info + 1], MaxLength - values.Length) + values;
+        }
+
+        return Cut(string.Join(' ', lines.Take(5)), MaxLength);
     }
+
+    // "should be within 1E-12d of 0.5d, was 1d" from an assertion's parts, when both values are short.
+    private static string? Values(string[] parts)
+    {
+        const int MaxValue = 60;
+        int should = Array.FindIndex(parts, p => p.StartsWith("should ", StringComparison.Ordinal));
+        int was = Array.IndexOf(parts, "but was");
+        if (should < 0 || was < should + 2 || was + 1 >= parts.Length)
+        {
+            return null;
+        }
+
+        string expected = string.Join(' ', parts[(should + 1)..was]), actual = parts[was + 1];
+        return expected.Length <= MaxValue && actual.Length <= MaxValue ? $"{parts[should]} {expected}, was {actual}" : null;
+    }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     private static string Message(TestRecord failure)
     {

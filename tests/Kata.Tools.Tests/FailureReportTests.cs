@@ -53,7 +53,7 @@ public sealed class FailureReportTests
         }
 
         lines.ShouldContain($"  ✗ Wrong_{FailureReport.FullFailures + 1} — expression should be {FailureReport.FullFailures + 1} but was 0");
-        lines.ShouldContain($"  ✗ Wrong_{FailureReport.FullFailures + 2} — section 4 needs 80 words");
+        lines.ShouldContain($"  ✗ Wrong_{FailureReport.FullFailures + 2} — section 4 needs 80 words (should be at least 80, was 0)");
         lines.ShouldContain("  ✗ Transpose_of_a_row");
     }
 
