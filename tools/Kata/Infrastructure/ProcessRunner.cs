@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Kata.Cli.Infrastructure;
 
@@ -13,6 +15,20 @@ public static class ProcessRunner
 
     /// <summary>How long the last lines may take to arrive once the process has exited.</summary>
     private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(5);
+
+    // The processes started here that have not ended yet. When the kata itself is told to end (SIGTERM: an
+    // instructor's `kill`, a cancelled CI job), their trees are stopped first: a sandboxed test host is in
+    // a session of its own, so nothing else would end it before its hour of CPU time.
+    private static readonly ConcurrentDictionary<int, Process> Running = new();
+    private static readonly PosixSignalRegistration? StopOnTerminate = OperatingSystem.IsWindows()
+        ? null
+        : PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ =>
+        {
+            foreach (Process process in Running.Values)
+            {
+                StopTree(process);
+            }
+        });
 
     /// <summary>
     /// Runs <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.
@@ -51,6 +67,8 @@ public static class ProcessRunner
 
         using var log = new StreamWriter(logPath);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        GC.KeepAlive(StopOnTerminate);
+        Running[process.Id] = process;
         var gate = new Lock();
         long written = 0;
         bool logClosed = false;
@@ -136,6 +154,8 @@ public static class ProcessRunner
         }
         finally
         {
+            Running.TryRemove(process.Id, out _);
+
             // Lines that arrive later (from a process left running) are dropped, not written to a closed log.
             lock (gate)
             {
