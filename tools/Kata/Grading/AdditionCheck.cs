@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Kata.Cli.Grading;
@@ -21,13 +19,6 @@ namespace Kata.Cli.Grading;
 /// </remarks>
 public static class AdditionCheck
 {
-    private static readonly JsonSerializerOptions ReadOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        MaxDepth = 8,
-    };
-
     /// <summary>The grader's verdict on the copies of the run's report that arrived.</summary>
     public static GradedRunDecision Check(AdditionSettings? settings, IReadOnlyList<string>? copies)
     {
@@ -36,24 +27,10 @@ public static class AdditionCheck
             return new(false, null, "The kata's curriculum.json has no \"addition\" settings, so checkpoint 14's run cannot be judged.");
         }
 
-        if (copies is not { Count: > 0 })
+        AdditionRunReport? report = GradedRunReports.Single<AdditionRunReport>(copies, "trained and completed the prompts", out string? unread);
+        if (unread is not null)
         {
-            return new(false, null, "The graded run sent no report: it stopped before it had trained and completed the prompts (see the test's own message).");
-        }
-
-        if (copies.Count > 1)
-        {
-            return new(false, null, $"The graded run's report arrived {copies.Count} times; a run reports once, so none of them is trusted.");
-        }
-
-        AdditionRunReport? report;
-        try
-        {
-            report = JsonSerializer.Deserialize<AdditionRunReport>(copies[0], ReadOptions);
-        }
-        catch (JsonException error)
-        {
-            return new(false, null, $"The graded run's report is not readable ({error.Message}).");
+            return new(false, null, unread);
         }
 
         if (report?.Losses is not { } losses || losses.Count != settings.Steps || losses.Any(l => !double.IsFinite(l)))

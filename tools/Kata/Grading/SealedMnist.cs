@@ -3,8 +3,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Kata.Cli.Grading;
 
@@ -99,24 +97,10 @@ public sealed class SealedMnist
     {
         ArgumentNullException.ThrowIfNull(spec);
         MnistSettings settings = spec.Settings(curriculum);
-        if (copies is not { Count: > 0 })
+        GradedRunReport? report = GradedRunReports.Single<GradedRunReport>(copies, "trained and predicted", out string? unread);
+        if (unread is not null)
         {
-            return new(false, null, "The graded run sent no report: it stopped before it had trained and predicted (see the test's own message).");
-        }
-
-        if (copies.Count > 1)
-        {
-            return new(false, null, $"The graded run's report arrived {copies.Count} times; a run reports once, so none of them is trusted.");
-        }
-
-        GradedRunReport? report;
-        try
-        {
-            report = JsonSerializer.Deserialize<GradedRunReport>(copies[0], ReadOptions);
-        }
-        catch (JsonException error)
-        {
-            return new(false, null, $"The graded run's report is not readable ({error.Message}).");
+            return new(false, null, unread);
         }
 
         if (report is null || (spec.Control && report.Control is null))
@@ -157,13 +141,6 @@ public sealed class SealedMnist
                 CultureInfo.InvariantCulture,
                 $"Your network classified {result}, but a control run on the same images with the digits relabelled reached only {control:P1} (needs {GradedRunSpec.ControlThreshold:P0}): the training does not learn from the labels it is given."));
     }
-
-    private static readonly JsonSerializerOptions ReadOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        MaxDepth = 8,
-    };
 
     // Why the report of a run is not what the graded settings produce, or null.
     private string? Problem(GradedRunReport run, MnistSettings settings, int samples, string what)
