@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using Kata.Instructor.Autograder;
 
 namespace Kata.Maintainer.Verify;
 
@@ -41,25 +42,46 @@ public static class GradingScenarios
         var jobs = new List<GradeJob>();
 
         // KATA_VERIFY_ATTACKS=01-reach-out,05-links replays only those attacks (for a maintainer at work on
-        // one); "broken" and "stubs" there name those scenarios ("broken" is checked against one grade of
-        // the solutions, which it then brings along).
+        // one); "broken", "stubs" and "gradescope" there name those scenarios ("broken" is checked against
+        // one grade of the solutions, "gradescope" against one of the solutions and one of the stubs, which
+        // they then bring along).
         string[]? only = Environment.GetEnvironmentVariable("KATA_VERIFY_ATTACKS") is { Length: > 0 } named ? [.. named.Split(',')] : null;
         bool Wanted(string scenario) => only is null || only.Contains(scenario) || Attacks.All.Any(a => a.GradedWithin == scenario && only.Contains(a.Name));
         var clock = Stopwatch.StartNew();
         using var attacks = new AttackTargets(root, grades);
         jobs.AddRange(AttackJobs(root, scratch, session, attacks, only));
 
-        GradeReport[] full = new GradeReport[only is null ? 2 : Wanted("broken") ? 1 : 0];
-        GradeReport[] stubs = new GradeReport[Wanted("stubs") ? 2 : 0];
+        bool gradescope = Wanted("gradescope");
+        GradeReport[] full = new GradeReport[Wanted("broken") || gradescope ? 1 : 0];
+        GradeReport[] stubs = new GradeReport[Wanted("stubs") || gradescope ? 1 : 0];
         GradeReport? broken = null;
+        string?[] throughGradescope = new string?[2]; // results.json of the solutions' and the stubs' second grades
 
-        // 1. The reference solutions, twice: full marks, the same bytes both times (as the stubs below).
+        // 1. The reference solutions, twice: full marks, the same results both times. The second time through
+        //    Gradescope's autograder, as the platform runs it (GradescopeLayout): the zip of `kata release
+        //    --gradescope` unpacked, its kata's tool and build made from nothing, run_autograder run. Its
+        //    results.json must be, byte for byte, what the first grade gives in Gradescope's format.
+        // 2. The stubs, twice in the same way: nothing passes, and the same results both times.
         string solutions = MakeSubmission(root, scratch, "solutions", fromSolutions: true);
-        jobs.AddRange(Enumerable.Range(0, full.Length).Select(i => new GradeJob($"solutions ({i + 1} of {full.Length})", () => full[i] = Grade(session, "solutions", solutions, Path.Combine(grades, $"solutions-{i + 1}")), _ => [], Weight: 2)));
-
-        // 2. The stubs, twice: nothing passes, and the two grade.json files are byte-identical.
         string stubsDir = MakeSubmission(root, scratch, "stubs", fromSolutions: false);
-        jobs.AddRange(Enumerable.Range(0, stubs.Length).Select(i => new GradeJob($"stubs ({i + 1} of 2)", () => stubs[i] = Grade(session, "stubs", stubsDir, Path.Combine(grades, $"stubs-{i + 1}")), _ => [])));
+        jobs.AddRange(full.Select((_, i) => new GradeJob($"solutions (1 of {(gradescope ? 2 : 1)})", () => full[i] = Grade(session, "solutions", solutions, Path.Combine(grades, "solutions-1")), _ => [], Weight: 2)));
+        jobs.AddRange(stubs.Select((_, i) => new GradeJob($"stubs (1 of {(gradescope ? 2 : 1)})", () => stubs[i] = Grade(session, "stubs", stubsDir, Path.Combine(grades, "stubs-1")), _ => [])));
+        if (gradescope)
+        {
+            var layout = new Lazy<GradescopeLayout>(() => GradescopeLayout.Make(root, Path.Combine(scratch, "gradescope"), session));
+            (string Label, string Name, bool Solutions)[] seconds = [("solutions (2 of 2, through Gradescope's autograder)", "solutions", true), ("stubs (2 of 2, through Gradescope's autograder)", "stubs", false)];
+            jobs.AddRange(seconds.Select((second, i) => new GradeJob(
+                second.Label,
+                () =>
+                {
+                    string submission = MakeSubmission(root, scratch, second.Name + "-gradescope", second.Solutions);
+                    throughGradescope[i] = layout.Value.Grade(submission, Path.Combine(grades, second.Name + "-2"));
+                    return null;
+                },
+                _ => [],
+                Weight: second.Solutions ? 3 : 1, // its kata's tool and build are made from nothing first
+                Lane: "gradescope")));
+        }
 
         // 3. The solutions with an edited test, an endless loop in Subtract and endless recursion in
         //    Derivative (tests/scenarios/broken).
@@ -141,11 +163,13 @@ public static class GradingScenarios
             var mine = new List<string>();
             try
             {
-                GradeReport report = item.job.Run();
-                mine.AddRange(item.job.Check(report));
+                // A grade through Gradescope's autograder leaves results.json only: it is checked below.
+                GradeReport? report = item.job.Run();
+                mine.AddRange(report is null ? [] : item.job.Check(report));
+                string said = report is null ? "results.json written" : $"{report.ScoreText()}, bonus {GradeReport.Number(report.BonusScore)}, flags {string.Join(" ", report.Flags.Select(f => f.Kind).Distinct())}";
                 lock (gate)
                 {
-                    progress.WriteLine($"       {item.job.Label}{(item.job.What is { } what ? $" ({what})" : string.Empty)}: {report.ScoreText()}, bonus {GradeReport.Number(report.BonusScore)}, flags {string.Join(" ", report.Flags.Select(f => f.Kind).Distinct())} in {watch.Elapsed.TotalSeconds:0} s");
+                    progress.WriteLine($"       {item.job.Label}{(item.job.What is { } what ? $" ({what})" : string.Empty)}: {said} in {watch.Elapsed.TotalSeconds:0} s");
                 }
 
                 if (item.job.Budget is { } budget && (watch.Elapsed > budget.Add(TimeSpan.FromMinutes(2)) || watch.Elapsed > TimeSpan.FromMinutes(5)))
@@ -169,6 +193,11 @@ public static class GradingScenarios
             if (broken is not null && full is [{ } reference])
             {
                 CheckBroken(broken, reference, problems);
+            }
+
+            if (gradescope && full is [{ } first] && stubs is [{ } firstStubs])
+            {
+                CheckGradescope(session, first, firstStubs, throughGradescope, problems);
             }
 
             return;
@@ -204,20 +233,12 @@ public static class GradingScenarios
             problems.Add($"grading the solutions: the bonus is out of {full[0].MaxBonusScore}, the bonus checkpoints of curriculum.json are worth {bonusPoints}");
         }
 
-        if (full.Select(g => g.ToJson()).Distinct().Count() != 1)
-        {
-            problems.Add("grading the solutions twice gave different grade.json files: grading is not deterministic");
-        }
-
         if (stubs[0].Score != 0 || stubs[0].Passed || stubs[0].Checkpoints.Any(c => c.Passed > 0))
         {
             problems.Add($"grading the stubs: {stubs[0].ScoreText()}, passed={stubs[0].Passed}; expected nothing");
         }
 
-        if (stubs[0].ToJson() != stubs[1].ToJson())
-        {
-            problems.Add("grading the stubs twice gave different grade.json files: grading is not deterministic");
-        }
+        CheckGradescope(session, full[0], stubs[0], throughGradescope, problems);
 
         CheckBroken(broken, full[0], problems);
 
@@ -237,14 +258,14 @@ public static class GradingScenarios
         }
 
         progress.WriteLine(
-            $"     solutions {full[0].ScoreText()} twice, stubs {stubs[0].Score}, a broken submission and {Attacks.All.Count} attacks in {gradesTime.TotalSeconds:0} s ({Jobs} at a time); "
+            $"     solutions {full[0].ScoreText()} twice (once through Gradescope's autograder), stubs {stubs[0].Score}, a broken submission and {Attacks.All.Count} attacks in {gradesTime.TotalSeconds:0} s ({Jobs} at a time); "
             + $"the naive learner on one core shared with them {loaded.ScoreText()} in {naiveTime.TotalSeconds:0} s");
     }
 
     // One grade of a scenario or an attack: a label, how to grade, what its grade must not show, how long
     // it may take (attacks) and a weight for the order (the longest start first).
     // Jobs with the same Lane run one after the other; one that Sleeps waits out limits more than it computes.
-    private sealed record GradeJob(string Label, Func<GradeReport> Run, Func<GradeReport, IEnumerable<string>> Check, TimeSpan? Budget = null, int Weight = 1, string? What = null, bool Alone = false, string? Lane = null, bool Sleeps = false);
+    private sealed record GradeJob(string Label, Func<GradeReport?> Run, Func<GradeReport, IEnumerable<string>> Check, TimeSpan? Budget = null, int Weight = 1, string? What = null, bool Alone = false, string? Lane = null, bool Sleeps = false);
 
     // Grades a submission (a folder, or a git URL cloned first) and leaves grade.json and grade.md in folder.
     private static GradeReport Grade(GradingSession session, string name, string target, string folder)
@@ -366,6 +387,27 @@ public static class GradingScenarios
             File.WriteAllBytes(_guard, _guardSource); // should an attack have got through, leave the repository as it was
             File.Delete(_homeCanary);
             _listener.Dispose();
+        }
+    }
+
+    // The second grades, through Gradescope's autograder: each results.json must be the first grade's in
+    // Gradescope's format, byte for byte: the grade repeats exactly, and the zip grades as `kata grade` does.
+    private static void CheckGradescope(GradingSession session, GradeReport solutions, GradeReport stubs, string?[] throughGradescope, List<string> problems)
+    {
+        foreach ((string name, GradeReport first, string? second) in (ReadOnlySpan<(string, GradeReport, string?)>)[("solutions", solutions, throughGradescope[0]), ("stubs", stubs, throughGradescope[1])])
+        {
+            if (second is null)
+            {
+                continue; // said above: the grade failed
+            }
+
+            string expected = GradescopeResults.Json(first, session.Plan);
+            if (second != expected)
+            {
+                int at = Enumerable.Range(0, Math.Min(second.Length, expected.Length)).FirstOrDefault(i => second[i] != expected[i], Math.Min(second.Length, expected.Length));
+                string Around(string text) => text[Math.Max(0, at - 60)..Math.Min(text.Length, at + 60)].ReplaceLineEndings(" ");
+                problems.Add($"grading the {name} a second time, through Gradescope's autograder, gave another results.json than the first grade: grading is not deterministic, or the zip does not grade as `kata grade` does. At character {at}, the first grade gives \"{Around(expected)}\", the autograder wrote \"{Around(second)}\"");
+            }
         }
     }
 
