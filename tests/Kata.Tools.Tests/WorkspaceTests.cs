@@ -8,7 +8,7 @@ namespace Kata.Tools.Tests;
 public sealed class WorkspaceTests
 {
     [Test]
-    public void A_kept_build_folder_skips_the_restore_until_a_file_other_than_a_learners_source_changes()
+    public void A_kept_build_folder_skips_the_build_until_a_file_changes_and_the_restore_until_a_file_other_than_a_learners_source_changes()
     {
         DirectoryInfo dir = Directory.CreateTempSubdirectory("kata-workspace-");
         try
@@ -24,13 +24,23 @@ public sealed class WorkspaceTests
 
             Workspace first = Workspace.Create(pristine, submission, target);
             first.Restored.ShouldBeFalse("a new folder has never been restored");
-            first.MarkRestored();
+            first.Built.ShouldBeFalse("a new folder has never been built");
+            first.MarkBuilt();
+
+            Workspace again = Workspace.Create(pristine, submission, target);
+            again.Built.ShouldBeTrue("nothing changed since the last build, which succeeded");
+            again.Restored.ShouldBeTrue();
 
             Write(submission, Code, "// the learner's code\n");
-            Workspace.Create(pristine, submission, target).Restored.ShouldBeTrue("only a learner's source changed since the last restore");
+            Workspace edited = Workspace.Create(pristine, submission, target);
+            edited.Restored.ShouldBeTrue("only a learner's source changed since the last restore");
+            edited.Built.ShouldBeFalse("a learner's source changed: it must be compiled");
+            edited.MarkBuilt();
 
             Write(pristine, "Directory.Build.props", "<Project><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>\n");
-            Workspace.Create(pristine, submission, target).Restored.ShouldBeFalse("a build file changed: the next build restores again");
+            Workspace.Create(pristine, submission, target).ShouldSatisfyAllConditions(
+                w => w.Restored.ShouldBeFalse("a build file changed: the next build restores again"),
+                w => w.Built.ShouldBeFalse("a build file changed: the next build builds again"));
         }
         finally
         {

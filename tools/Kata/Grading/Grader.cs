@@ -98,11 +98,19 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         // Without the restore where an earlier build here did it (Workspace.Restored); should that build
         // fail, it is done again with the restore, so that nothing outside the folder (a NuGet cache
         // cleared since) can fail a grade: a learner's compile error costs one build more.
-        bool built = workspace.Restored && DotnetTest.Build(workspace.Root, "exercises", buildLog, extraArguments: [OptimizeLearnerCode, "--no-restore"], visibleLog: true);
+        // Nothing at all where nothing changed since a build that succeeded (Workspace.Built).
+        bool built = workspace.Built;
+        if (built)
+        {
+            Directory.CreateDirectory(logDirectory);
+            File.WriteAllText(buildLog, "Not built again: no file changed since the last build of this folder, which succeeded.\n");
+        }
+
+        built = built || (workspace.Restored && DotnetTest.Build(workspace.Root, "exercises", buildLog, extraArguments: [OptimizeLearnerCode, "--no-restore"], visibleLog: true));
         built = built || DotnetTest.Build(workspace.Root, "exercises", buildLog, extraArguments: [OptimizeLearnerCode], visibleLog: true);
         if (built)
         {
-            workspace.MarkRestored();
+            workspace.MarkBuilt();
         }
 
         var build = new BuildGrade(built, built ? [] : FirstErrors(buildLog, workspace.Root));

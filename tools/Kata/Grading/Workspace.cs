@@ -32,6 +32,9 @@ public sealed class Workspace
     // copies or deletes it); deleted whenever a file other than a C# source changes there.
     private const string RestoredMarker = "obj/kata.restored";
 
+    // Written in the workspace's obj/ after a build that succeeded; deleted whenever any file changes there.
+    private const string BuiltMarker = "obj/kata.built";
+
     private Workspace(string root, IReadOnlyList<string> tampered, IReadOnlyList<string> ignored)
     {
         Root = root;
@@ -56,12 +59,23 @@ public sealed class Workspace
     /// </summary>
     public bool Restored => File.Exists(Path.Combine(Root, RestoredMarker));
 
-    /// <summary>Says that this folder's build, restore included, succeeded (see <see cref="Restored"/>).</summary>
-    public void MarkRestored()
+    /// <summary>
+    /// True when the last build here succeeded and no file changed since: its output is this grade's (the
+    /// sandbox sees the folder read-only, so nothing a test ran has changed it), and a build would only
+    /// check that (a few seconds of each grade graded twice in a row, as an attack with the allowlist
+    /// switched off after its refused grade).
+    /// </summary>
+    public bool Built => File.Exists(Path.Combine(Root, BuiltMarker));
+
+    /// <summary>Says that this folder's build succeeded (see <see cref="Built"/> and <see cref="Restored"/>).</summary>
+    public void MarkBuilt()
     {
-        string marker = Path.Combine(Root, RestoredMarker);
-        Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
-        File.WriteAllBytes(marker, []);
+        foreach (string marker in (string[])[RestoredMarker, BuiltMarker])
+        {
+            string path = Path.Combine(Root, marker);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, []);
+        }
     }
 
     /// <summary>
@@ -99,10 +113,15 @@ public sealed class Workspace
             wanted[relative] = full;
         }
 
-        string restored = Path.Combine(target, RestoredMarker);
-        if (Synchronize(target, wanted).Any(relative => !relative.EndsWith(".cs", StringComparison.Ordinal)) && File.Exists(restored))
+        List<string> changed = Synchronize(target, wanted);
+        foreach ((string marker, bool stale) in (ReadOnlySpan<(string, bool)>)[
+            (BuiltMarker, changed.Count > 0),
+            (RestoredMarker, changed.Any(relative => !relative.EndsWith(".cs", StringComparison.Ordinal)))])
         {
-            File.Delete(restored);
+            if (stale && File.Exists(Path.Combine(target, marker)))
+            {
+                File.Delete(Path.Combine(target, marker));
+            }
         }
 
         // 3. What the submission changed among the files that decide the grade.
