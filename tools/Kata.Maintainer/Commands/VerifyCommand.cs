@@ -54,17 +54,6 @@ public static class VerifyCommand
         var problems = new List<string>();
 
         int steps = quick ? 3 : 5;
-
-        // Grading (step 3) begins now, beside steps 1 and 2: it builds only in folders of its own (the plan's
-        // in artifacts/cache, each grade's in the temp folder) and reads only the repository's sources, while
-        // steps 1 and 2 build and run the repository itself, one thread for most of step 1's minute. Its lines
-        // are held until step 2 is done, then follow as they come.
-        string scratch = Path.Combine(Path.GetTempPath(), "kata-verify");
-        var gradingProblems = new List<string>();
-        using var gradingLines = new HeldLines(Console.Out);
-        Task grading = quick
-            ? Task.CompletedTask
-            : Task.Factory.StartNew(() => GradingScenarios.Run(root, scratch, gradingProblems, gradingLines), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         Console.WriteLine($"1/{steps}  Solutions track: every test must pass (grade mode: all checkpoints and hold-outs, the hold-outs with four seeds) …");
         TestRunReport solutions = DotnetTest.Run(root, "solutions", Path.Combine(outDir, "solutions.log"), gradeMode, echo: echo, annotateOnGitHub: true);
         CheckRan(solutions, "solutions", problems);
@@ -117,14 +106,13 @@ public static class VerifyCommand
         var missingOnStubs = solutions.Tests.Select(t => t.FullyQualifiedName).Except(exercises.Tests.Select(t => t.FullyQualifiedName)).ToList();
         problems.AddRange(missingOnStubs.Select(name => $"exercises: {name} ran on the solutions but not on the stubs"));
 
-        // Grading ends before the tooling tests: the tooling tests that grade a class then find the build
-        // folders these grades leave (WorkspacePool) and compile only what differs, not the whole kata again.
+        // Grading before the tooling tests: the tooling tests that grade a class then find the build folders
+        // these grades leave (WorkspacePool) and compile only what differs, not the whole kata again.
+        string scratch = Path.Combine(Path.GetTempPath(), "kata-verify");
         if (!quick)
         {
-            Console.WriteLine($"3/{steps}  Grading (begun beside steps 1 and 2): solutions get full marks, stubs nothing, edited tests, an endless loop and a crash cost only their own tests, grades repeat exactly …");
-            gradingLines.Release();
-            grading.GetAwaiter().GetResult();
-            problems.AddRange(gradingProblems);
+            Console.WriteLine($"3/{steps}  Grading: solutions get full marks, stubs nothing, edited tests, an endless loop and a crash cost only their own tests, grades repeat exactly …");
+            GradingScenarios.Run(root, scratch, problems, Console.Out);
         }
 
         // The tooling lives outside the solution (the learner's loop never builds it), so it is checked
@@ -329,43 +317,4 @@ public static class VerifyCommand
     }
 
     private static string FirstLine(string? message) => (message ?? string.Empty).Split('\n')[0].Trim();
-
-    // Lines written from any thread, held until Release, then passed on as they come.
-    private sealed class HeldLines(TextWriter to) : TextWriter
-    {
-        private readonly System.Text.StringBuilder _held = new();
-        private readonly Lock _gate = new();
-        private bool _released;
-
-        public override System.Text.Encoding Encoding => to.Encoding;
-
-        public override void Write(char value) => Write(value.ToString());
-
-        public override void Write(string? value)
-        {
-            lock (_gate)
-            {
-                if (_released)
-                {
-                    to.Write(value);
-                }
-                else
-                {
-                    _held.Append(value);
-                }
-            }
-        }
-
-        public override void WriteLine(string? value) => Write(value + Environment.NewLine);
-
-        public void Release()
-        {
-            lock (_gate)
-            {
-                to.Write(_held.ToString());
-                _held.Clear();
-                _released = true;
-            }
-        }
-    }
 }
