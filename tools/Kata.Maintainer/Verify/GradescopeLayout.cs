@@ -55,6 +55,7 @@ public sealed class GradescopeLayout
             {
                 File.Delete(results); // the previous submission's
             }
+
             Directory.CreateDirectory(output);
             string log = Path.Combine(output, "run_autograder.log");
             ProcessResult run = ProcessRunner.Run(
