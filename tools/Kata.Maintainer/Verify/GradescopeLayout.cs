@@ -8,7 +8,9 @@ namespace Kata.Maintainer.Verify;
 /// --gradescope` unpacked into source/ (its kata without the solutions, hold-outs included), a submission
 /// moved into submission/, run_autograder run with KATA_AUTOGRADER_ROOT, results/results.json read. The
 /// kata's tool and its build folders are made from nothing in the layout, as on the platform; the test plan
-/// is taken along (the same files as this copy's), as setup.sh would have made it.
+/// is taken along (the same files as this copy's), as setup.sh would have made it, but not the stubs'
+/// assemblies kept beside it (Plan.ApiAssemblies): these grades build the way the learner does, and their
+/// results must still equal, byte for byte, the first grades', built against the stubs' assemblies.
 /// </summary>
 public sealed class GradescopeLayout
 {

@@ -100,13 +100,24 @@ public sealed class Grader(GradingSession session, TextWriter progress)
         // cleared since) can fail a grade: a learner's compile error costs one build more.
         // Nothing at all where nothing changed since a build that succeeded (Workspace.Built).
         bool built = workspace.Built;
+        bool restored = workspace.Restored;
         if (built)
         {
             Directory.CreateDirectory(logDirectory);
             File.WriteAllText(buildLog, "Not built again: no file changed since the last build of this folder, which succeeded.\n");
         }
+        else if (session.PristineApi is { } api)
+        {
+            // First against the stubs' assemblies (Directory.Build.targets, KataPristineApi): only the
+            // projects whose sources changed compile. Kept only when the learner's assemblies have exactly
+            // the stubs' names, versions and public API, where compiling against their own would give the
+            // same code; otherwise built again as the learner builds, so that a grade never depends on it.
+            bool compiled = DotnetTest.Build(workspace.Root, "exercises", buildLog, extraArguments: [OptimizeLearnerCode, $"-p:KataPristineApi={api}", .. restored ? ["--no-restore"] : Array.Empty<string>()], visibleLog: true);
+            built = compiled && LearnerAssemblies.SameAs(LearnerAssemblies.Find(workspace.Root), api, session.Plan.Api);
+            restored = compiled; // a failure may be the restore's (a NuGet cache cleared since): then restore
+        }
 
-        built = built || (workspace.Restored && DotnetTest.Build(workspace.Root, "exercises", buildLog, extraArguments: [OptimizeLearnerCode, "--no-restore"], visibleLog: true));
+        built = built || (restored && DotnetTest.Build(workspace.Root, "exercises", buildLog, extraArguments: [OptimizeLearnerCode, "--no-restore"], visibleLog: true));
         built = built || DotnetTest.Build(workspace.Root, "exercises", buildLog, extraArguments: [OptimizeLearnerCode], visibleLog: true);
         if (built)
         {

@@ -35,6 +35,12 @@ public sealed record GradingSession(string Pristine, Curriculum Curriculum, Plan
     public required WorkspacePool Workspaces { get; init; }
 
     /// <summary>
+    /// The stubs' learner assemblies kept with the plan (<see cref="Plan.ApiAssemblies"/>), which grades
+    /// compile against when the learner's public API is the kata's; null to build as a learner does.
+    /// </summary>
+    public string? PristineApi { get; init; }
+
+    /// <summary>
     /// Opens a grading session: the pristine plan (cached under <paramref name="cacheDirectory"/>), MNIST
     /// and, when <paramref name="sandboxed"/>, the sandbox.
     /// </summary>
@@ -74,6 +80,6 @@ public sealed record GradingSession(string Pristine, Curriculum Curriculum, Plan
             throw new KataException($"The pristine kata at {pristine} has no usable allowlist: {error.Message}", ExitCodes.Environment, error);
         }
 
-        return new GradingSession(pristine, curriculum, plan, mnist, sandbox, key, allowed) { Workspaces = new WorkspacePool(sandbox, cacheDirectory) };
+        return new GradingSession(pristine, curriculum, plan, mnist, sandbox, key, allowed) { Workspaces = new WorkspacePool(sandbox, cacheDirectory), PristineApi = Plan.ApiAssemblies(cacheDirectory, plan.Hash) };
     }
 }

@@ -62,6 +62,20 @@ public static class LearnerAssemblies
         return problems;
     }
 
+    /// <summary>
+    /// True when <paramref name="assemblies"/> are, one for one, the assemblies of <paramref name="stubs"/>
+    /// (a folder) by name and version, and their public API is <paramref name="api"/>: code compiled against
+    /// the stubs then binds to them exactly as it would to the learner's own.
+    /// </summary>
+    public static bool SameAs(IReadOnlyList<string> assemblies, string stubs, IReadOnlyList<string> api)
+    {
+        string[] expected = [.. Directory.GetFiles(stubs, "*.dll").OrderBy(Path.GetFileName, StringComparer.Ordinal)];
+        return expected.Length == assemblies.Count
+            && expected.Zip(assemblies.OrderBy(Path.GetFileName, StringComparer.Ordinal)).All(pair => Path.GetFileName(pair.First) == Path.GetFileName(pair.Second)
+                && AssemblyName.GetAssemblyName(pair.First).FullName == AssemblyName.GetAssemblyName(pair.Second).FullName)
+            && PublicApi(assemblies).SequenceEqual(api, StringComparer.Ordinal);
+    }
+
     /// <summary>Sentences naming what <paramref name="actual"/> adds to or removes from <paramref name="expected"/>.</summary>
     public static IReadOnlyList<string> Differences(IReadOnlyList<string> expected, IReadOnlyList<string> actual) =>
         Kata.Core.PublicApi.Differences(expected, actual);

@@ -82,10 +82,48 @@ public sealed record Plan(string Hash, IReadOnlyList<PlannedTest> Tests, IReadOn
             ],
             LearnerAssemblies.PublicApi(LearnerAssemblies.Find(root)));
         Directory.CreateDirectory(cacheDirectory);
+        KeepApiAssemblies(root, cacheDirectory, hash);
         string temp = $"{cached}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp"; // commands planning at once do not share it
         File.WriteAllText(temp, JsonSerializer.Serialize(plan, Json));
         File.Move(temp, cached, overwrite: true);
         return plan;
+    }
+
+    /// <summary>
+    /// The folder of the stubs' learner assemblies kept beside the plan of <paramref name="hash"/> in
+    /// <paramref name="cacheDirectory"/>, or null when that plan was made without it (an older cache, a
+    /// plan copied in alone). Grades compile against these (Directory.Build.targets, KataPristineApi).
+    /// </summary>
+    public static string? ApiAssemblies(string cacheDirectory, string hash)
+    {
+        string folder = Path.Combine(cacheDirectory, $"api-{hash[..16]}");
+        return Directory.Exists(folder) ? folder : null;
+    }
+
+    // The stubs' assemblies of the plan build, the public API every grade's learner code must have: written
+    // to a folder of its own and moved into place whole, so a folder that exists is complete.
+    private static void KeepApiAssemblies(string root, string cacheDirectory, string hash)
+    {
+        string folder = Path.Combine(cacheDirectory, $"api-{hash[..16]}");
+        if (Directory.Exists(folder))
+        {
+            return;
+        }
+
+        string temp = Directory.CreateDirectory($"{folder}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp").FullName;
+        foreach (string assembly in LearnerAssemblies.Find(root))
+        {
+            File.Copy(assembly, Path.Combine(temp, Path.GetFileName(assembly)));
+        }
+
+        try
+        {
+            Directory.Move(temp, folder);
+        }
+        catch (IOException) when (Directory.Exists(folder))
+        {
+            Directory.Delete(temp, recursive: true); // another command kept the same files first
+        }
     }
 
     // Where plans are built: a folder of the cache kept from one plan to the next (a new version of the
