@@ -147,8 +147,10 @@ public static class VerifyCommand
         // Built first, so that the format check and the release check (step 5) can run beside the tooling
         // tests: after their first two minutes those run one fixture at a time and leave about a third of
         // the machine idle, and neither check writes anything the tests read (the format check only reads
-        // the sources, the release check builds in a folder of its own). The format check needs every project
-        // restored, which this build finishes.
+        // the sources, the release check builds in a folder of its own). At the lowest priority (NiceThread):
+        // beside the class grades, which keep both cores busy, they slowed those down by half (CI17), so they
+        // take only what the tests leave. The format check needs every project restored, which this build
+        // finishes.
         string toolsProject = Path.Combine(root, "tests", "Kata.Tools.Tests", "Kata.Tools.Tests.csproj");
         bool toolsBuilt = DotnetTest.Build(root, "solutions", Path.Combine(outDir, "tools-build.log"), project: toolsProject);
         var formatProblems = new List<string>();
@@ -157,6 +159,11 @@ public static class VerifyCommand
         Task beside = Task.Factory.StartNew(
             () =>
             {
+                if (OperatingSystem.IsLinux())
+                {
+                    NiceThread.LowerThisThread(); // this thread is the task's own (LongRunning): it ends with it
+                }
+
                 CheckFormat(root, outDir, formatProblems);
                 if (!quick)
                 {
