@@ -55,30 +55,26 @@ public static class VerifyCommand
 
         int steps = quick ? 3 : 5;
         Console.WriteLine($"1/{steps}  Solutions track: every test must pass (grade mode: all checkpoints and hold-outs, the hold-outs with four seeds) …");
-        // The hold-outs draw their inputs from a seed of each submission's own: correct code must pass for
-        // every seed, so the solutions run them again with a few more (fixed, so CI stays repeatable), from
-        // the test assembly built here, straight to VSTest. They run beside the whole run, at the lowest
-        // priority (NiceThread): that run is one thread of tests most of its minute, and the seeds take the
-        // other core (at the usual priority, three of them slowed it by half: CI13).
-        bool solutionsBuilt = DotnetTest.Build(root, "solutions", Path.Combine(outDir, "solutions-build.log"));
-        TestRunReport Drawn(string seed) => DotnetTest.Run(
-            root,
-            "solutions",
-            Path.Combine(outDir, $"holdouts-seed-{seed}.log"),
-            new Dictionary<string, string?>(gradeMode) { ["KATA_HOLDOUT_SEED"] = seed },
-            ["--filter", "Kind=HoldOut"],
-            echo: echo,
-            target: Path.Combine(root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.Tests.dll"));
-        Task<TestRunReport>[] beside = solutionsBuilt ? [.. HoldOutSeeds.Select(seed => NiceThread.Run(() => Drawn(seed)))] : [];
-
-        TestRunReport solutions = DotnetTest.Run(root, "solutions", Path.Combine(outDir, "solutions.log"), gradeMode, solutionsBuilt ? ["--no-build"] : null, echo: echo, annotateOnGitHub: true);
+        TestRunReport solutions = DotnetTest.Run(root, "solutions", Path.Combine(outDir, "solutions.log"), gradeMode, echo: echo, annotateOnGitHub: true);
         CheckRan(solutions, "solutions", problems);
         foreach (TestRecord test in solutions.Tests.Where(t => !t.Passed))
         {
             problems.Add($"solutions: {test.FullyQualifiedName} {test.Outcome.ToLowerInvariant()}: {FirstLine(test.Message)}");
         }
 
-        TestRunReport[] drawn = solutionsBuilt ? [.. beside.Select(t => t.Result)] : [.. HoldOutSeeds.Select(Drawn)];
+        // The hold-outs draw their inputs from a seed of each submission's own: correct code must pass for
+        // every seed, so the solutions run them again with a few more (fixed, so CI stays repeatable). The
+        // three runs take the test assembly built above straight to VSTest, side by side (each is one
+        // thread of tests, most of it).
+        TestRunReport[] drawn = new TestRunReport[HoldOutSeeds.Length];
+        Parallel.For(0, HoldOutSeeds.Length, i => drawn[i] = DotnetTest.Run(
+            root,
+            "solutions",
+            Path.Combine(outDir, $"holdouts-seed-{HoldOutSeeds[i]}.log"),
+            new Dictionary<string, string?>(gradeMode) { ["KATA_HOLDOUT_SEED"] = HoldOutSeeds[i] },
+            ["--filter", "Kind=HoldOut"],
+            echo: echo,
+            target: Path.Combine(root, "tests", "Kata.Tests", "bin", "Debug", "net10.0", "Kata.Tests.dll")));
         foreach ((string seed, TestRunReport run) in HoldOutSeeds.Zip(drawn))
         {
             CheckRan(run, $"solutions (hold-outs, seed {seed})", problems);
@@ -160,16 +156,23 @@ public static class VerifyCommand
         var formatProblems = new List<string>();
         var releaseProblems = new List<string>();
         var release = new StringWriter();
-        Task besideTools = NiceThread.Run(() =>
-        {
-            CheckFormat(root, outDir, formatProblems);
-            if (!quick)
+        Task beside = Task.Factory.StartNew(
+            () =>
             {
-                ReleaseCheck.Run(root, scratch, releaseProblems, release);
-            }
+                if (OperatingSystem.IsLinux())
+                {
+                    NiceThread.LowerThisThread(); // this thread is the task's own (LongRunning): it ends with it
+                }
 
-            return true;
-        });
+                CheckFormat(root, outDir, formatProblems);
+                if (!quick)
+                {
+                    ReleaseCheck.Run(root, scratch, releaseProblems, release);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
         // The results come from VSTest's TRX logger: with coverlet's collector in the run, the kata logger
         // is handed none of them (TrxResults says more).
@@ -186,7 +189,7 @@ public static class VerifyCommand
             problems.Add($"tools: dotnet test exited with {tools.ExitCode} and no test failed: a build error or a crash; see {Path.GetRelativePath(root, tools.LogPath)}");
         }
         Console.WriteLine($"     {ToolingCoverage.Summary(root, coverage)}");
-        besideTools.Wait();
+        beside.Wait();
         problems.AddRange(formatProblems);
         // A tooling test that needs an optional tool (Node.js, Chromium) says so and is skipped where the tool
         // is missing: a note, not a problem. .ci/run installs them.

@@ -12,24 +12,6 @@ public static class NiceThread
 {
     private const int Lowest = 19;
 
-    /// <summary>
-    /// Runs <paramref name="work"/> on a thread of its own, lowered to nice 19 where the system has per-thread
-    /// priorities (Linux; elsewhere at the usual priority). The thread ends with the work.
-    /// </summary>
-    public static Task<T> Run<T>(Func<T> work) => Task.Factory.StartNew(
-        () =>
-        {
-            if (OperatingSystem.IsLinux())
-            {
-                LowerThisThread();
-            }
-
-            return work();
-        },
-        CancellationToken.None,
-        TaskCreationOptions.LongRunning,
-        TaskScheduler.Default);
-
     /// <summary>Lowers the calling thread to nice 19; throws where the system refuses (or is not Linux).</summary>
     public static void LowerThisThread()
     {
