@@ -73,6 +73,7 @@ public sealed record Plan(string Hash, IReadOnlyList<PlannedTest> Tests, IReadOn
             listing = again.Tests.Count > listing.Tests.Count ? again : listing;
         }
 
+        IReadOnlyList<string> stubs = LearnerAssemblies.Find(root);
         var plan = new Plan(
             hash,
             [
@@ -80,9 +81,9 @@ public sealed record Plan(string Hash, IReadOnlyList<PlannedTest> Tests, IReadOn
                     .Select(t => new PlannedTest(t.FullyQualifiedName, t.Name, t.Checkpoint, t.Kind, t.Grades ?? [], t.GradedRun))
                     .OrderBy(t => t.FullyQualifiedName, StringComparer.Ordinal),
             ],
-            LearnerAssemblies.PublicApi(LearnerAssemblies.Find(root)));
+            LearnerAssemblies.PublicApi(stubs));
         Directory.CreateDirectory(cacheDirectory);
-        KeepApiAssemblies(root, cacheDirectory, hash);
+        KeepApiAssemblies(stubs, ApiFolder(cacheDirectory, hash));
         string temp = $"{cached}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp"; // commands planning at once do not share it
         File.WriteAllText(temp, JsonSerializer.Serialize(plan, Json));
         File.Move(temp, cached, overwrite: true);
@@ -94,24 +95,22 @@ public sealed record Plan(string Hash, IReadOnlyList<PlannedTest> Tests, IReadOn
     /// <paramref name="cacheDirectory"/>, or null when that plan was made without it (an older cache, a
     /// plan copied in alone). Grades compile against these (Directory.Build.targets, KataPristineApi).
     /// </summary>
-    public static string? ApiAssemblies(string cacheDirectory, string hash)
-    {
-        string folder = Path.Combine(cacheDirectory, $"api-{hash[..16]}");
-        return Directory.Exists(folder) ? folder : null;
-    }
+    public static string? ApiAssemblies(string cacheDirectory, string hash) =>
+        Directory.Exists(ApiFolder(cacheDirectory, hash)) ? ApiFolder(cacheDirectory, hash) : null;
+
+    private static string ApiFolder(string cacheDirectory, string hash) => Path.Combine(cacheDirectory, $"api-{hash[..16]}");
 
     // The stubs' assemblies of the plan build, the public API every grade's learner code must have: written
     // to a folder of its own and moved into place whole, so a folder that exists is complete.
-    private static void KeepApiAssemblies(string root, string cacheDirectory, string hash)
+    private static void KeepApiAssemblies(IReadOnlyList<string> stubs, string folder)
     {
-        string folder = Path.Combine(cacheDirectory, $"api-{hash[..16]}");
         if (Directory.Exists(folder))
         {
             return;
         }
 
         string temp = Directory.CreateDirectory($"{folder}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp").FullName;
-        foreach (string assembly in LearnerAssemblies.Find(root))
+        foreach (string assembly in stubs)
         {
             File.Copy(assembly, Path.Combine(temp, Path.GetFileName(assembly)));
         }
