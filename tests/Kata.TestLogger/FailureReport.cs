@@ -155,7 +155,7 @@ public static class FailureReport
     // The message in one line. An assertion says "expression / should be / expected / but was / actual",
     // one part per line, and then perhaps "Additional Info:" with the test's own sentence, the best
     // one-line summary when there is one — followed by the two values when they are short, so that the line
-    // says what came back; otherwise the first parts, joined.
+    // says what came back; otherwise the parts up to what came back, joined.
     private static string FirstWords(TestRecord failure)
     {
         const int MaxLength = 200;
@@ -167,7 +167,10 @@ public static class FailureReport
             return Cut(lines[info + 1], MaxLength - values.Length) + values;
         }
 
-        return Cut(string.Join(' ', lines.Take(5)), MaxLength);
+        // Without it, the assertion itself, up to what came back ("… should be within 1E-12d of -21d but
+        // was 0d": seven parts), or the first parts of any other message.
+        int was = Array.IndexOf(lines, "but was");
+        return Cut(string.Join(' ', lines.Take(was >= 0 && was + 1 < lines.Length ? was + 2 : 5)), MaxLength);
     }
 
     // "should be within 1E-12d of 0.5d, was 1d" from an assertion's parts, when both values are short.

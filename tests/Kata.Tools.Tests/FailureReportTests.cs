@@ -58,6 +58,20 @@ public sealed class FailureReportTests
     }
 
     [Test]
+    public void A_failure_shown_in_one_line_says_what_was_expected_and_what_came_back()
+    {
+        TestRecord[] failures =
+        [
+            .. Enumerable.Range(1, FailureReport.FullFailures).Select(i => Failure($"Wrong_{i}", $"expression\n    should be {i} but was 0")),
+            Failure("Dot_of_vectors_of_length_one_is_the_product", "LinearAlgebra.Dot([-3], [7])\n    should be within\n1E-12d\n    of\n-21d\n    but was\n0d"),
+        ];
+
+        List<string> lines = FailureReport.ShortForm(failures, _ => Sources);
+
+        lines.ShouldContain("  ✗ Dot_of_vectors_of_length_one_is_the_product — LinearAlgebra.Dot([-3], [7]) should be within 1E-12d of -21d but was 0d");
+    }
+
+    [Test]
     public void The_tally_adds_up_to_dotnets_total_naming_the_rules()
     {
         TestRecord[] records =
