@@ -85,7 +85,7 @@ public sealed class GradientTests
     [Test]
     public void NumericalGradient_evaluates_f_at_points_that_differ_in_one_coordinate_only()
     {
-        double[] point = [1.0, 2.0, 3.0];
+        double[] original = [1.0, 2.0, 3.0];
         var seen = new List<double[]>();
 
         Calculus.NumericalGradient(
@@ -94,13 +94,13 @@ public sealed class GradientTests
                 seen.Add((double[])v.Clone());
                 return v.Sum();
             },
-            point);
+            (double[])original.Clone()); // compared with the original: code that moves the point itself must not move the yardstick
 
         seen.ShouldNotBeEmpty();
         foreach (double[] probe in seen)
         {
-            int moved = Enumerable.Range(0, 3).Count(i => probe[i] != point[i]);
-            moved.ShouldBeLessThanOrEqualTo(1, $"f was called at ({string.Join(", ", probe)}): each probe moves one coordinate of (1, 2, 3)");
+            int moved = Enumerable.Range(0, 3).Count(i => probe[i] != original[i]);
+            moved.ShouldBeLessThanOrEqualTo(1, $"f was called at ({string.Join(", ", probe)}): each probe moves one coordinate of (1, 2, 3), and puts it back before moving the next");
         }
     }
 }
