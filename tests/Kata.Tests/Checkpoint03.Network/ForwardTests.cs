@@ -63,7 +63,7 @@ public sealed class ForwardTests
         // x = 1: hidden 1: z = 2 → ReLU → 2; hidden 2: z = −2 + 0.5 = −1.5 → ReLU → 0; output: 0·3 − 0.5 = −0.5.
         // Without ReLU on the second hidden layer the output would be −1.5·3 − 0.5 = −5.
         network.Forward(Matrix.FromRows([1])).ShouldMatch(
-            Matrix.FromRows([-0.5]), Tolerance, "the second hidden layer's negative sum must be cut to 0 by ReLU too");
+            Matrix.FromRows([-0.5]), Tolerance, "ReLU on every hidden layer and none on the last: the second hidden layer's −1.5 becomes 0 and the output's −0.5 stays as it is (0 means ReLU on the output too, −5 means none on the second hidden layer)");
     }
 
     [Test]
@@ -95,7 +95,7 @@ public sealed class ForwardTests
 
         // Hidden z = [−1, 2] → z² → [1, 4]; output = 1·1 + 4·(−3) + 0.5 = −10.5
         network.Forward(Matrix.FromRows([1, 1])).ShouldMatch(
-            Matrix.FromRows([-10.5]), Tolerance, "hand the network's HiddenActivation to Activations.Apply as it is: Activations.Apply(z, HiddenActivation)");
+            Matrix.FromRows([-10.5]), Tolerance, "Activations.Apply(z, HiddenActivation) on the hidden layer, with the network's HiddenActivation as it is, and nothing on the last layer");
     }
 
     [Test]
