@@ -110,7 +110,7 @@ public sealed class LossTests
         // maximum, row 2 is three equal scores: ln 3. Row 1 is sure of its label 0: 0.
         double loss = Loss.CrossEntropy(Matrix.FromRows([1000, 0, -1000], [-1000, -1000, -1000]), [0, 1]);
 
-        double.IsFinite(loss).ShouldBeTrue($"CrossEntropy returned {loss}: subtract each row's own maximum, not the largest score of the batch");
+        double.IsFinite(loss).ShouldBeTrue($"CrossEntropy returned {loss}: shift each row by its own maximum before e^z (not by nothing, which overflows at 1000, and not by the largest score of the whole batch)");
         loss.ShouldBe(Math.Log(3) / 2, 1e-9);
     }
 
