@@ -125,7 +125,7 @@ public sealed class LossTests
         gradient.ShouldMatch(
             Matrix.FromRows([0.5, -0.5, 0], [(Third - 1) / 2, Third / 2, Third / 2]),
             Tolerance,
-            "each row's softmax must subtract that row's own maximum: a row far below the batch's largest score is not all zeros");
+            "each row is (its softmax, shifted by that row's own maximum, minus its one-hot label) / n: a row far below the batch's largest score is not all zeros");
     }
 
     [Grades("Loss.CrossEntropyGradient")]
@@ -151,7 +151,7 @@ public sealed class LossTests
         Matrix analytic = Loss.CrossEntropyGradient(logits, labels);
         double[] numeric = Calculus.NumericalGradient(v => Loss.CrossEntropy(new Matrix(3, 4, v), labels), logits.Data);
 
-        analytic.ShouldMatch(new Matrix(3, 4, numeric), 1e-8, "your checkpoint-2 NumericalGradient of CrossEntropy");
+        analytic.ShouldMatch(new Matrix(3, 4, numeric), 1e-8, "CrossEntropyGradient must match your checkpoint-2 NumericalGradient of CrossEntropy entry by entry (the loss is the mean over the batch)");
     }
 
     [Grades("Loss.CrossEntropyGradient")]

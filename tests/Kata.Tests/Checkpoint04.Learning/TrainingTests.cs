@@ -56,7 +56,7 @@ public sealed class TrainingTests
 
         network.TrainStep(new Matrix(2, 2), [0, 2], learningRate: 0.6);
 
-        network.Biases[0].ShouldBe([0.1, -0.2, 0.1], Tolerance, "b ← b − learningRate · db: the biases learn as well as the weights");
+        network.Biases[0].ShouldBe([0.1, -0.2, 0.1], Tolerance, "b ← b − learningRate · db, with db the column sums of the output delta (p − one-hot) / n: [0.1, −0.2, 0.1] here (0 means the biases do not learn; twice that, a delta without its 1/n)");
         network.Weights[0].ShouldMatch(new Matrix(2, 3), Tolerance, "with zero inputs the weight gradient is zero");
     }
 
