@@ -45,6 +45,20 @@ public sealed class ReflectionHoldOutTests
         sentences.ShouldBeGreaterThanOrEqualTo(3, $"in {path}, section '{section}' should be prose: a few full sentences about {section.Topic}");
     }
 
+    [TestCaseSource(nameof(Sections))]
+    public void Each_section_is_written_in_varied_words_not_one_word_repeated(ReflectionSection section)
+    {
+        // Half the minimum: a real paragraph of 80 words uses 50 or more different ones; 80 times "matrix"
+        // passes the visible tests' shape and five-word overlap, but uses one.
+        const int MinimumDifferent = ReflectionTests.MinimumWords / 2;
+        SectionBody body = Body(section, out string path);
+        int different = body.HasPlaceholder ? 0 : body.Words.Distinct(StringComparer.Ordinal).Count();
+
+        different.ShouldBeGreaterThanOrEqualTo(
+            MinimumDifferent,
+            $"in {path}, section '{section}' uses {different} different words; an answer of your own uses at least {MinimumDifferent}: write about {section.Topic} in sentences, not words repeated");
+    }
+
     private static SectionBody Body(ReflectionSection section, out string path)
     {
         ReflectionDocument document = ReflectionDocument.Load();
