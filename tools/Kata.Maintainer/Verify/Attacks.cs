@@ -54,7 +54,7 @@ public static class Attacks
         new("05-links", "6: a link to the solutions, a link to /dev/zero, a FIFO", false, Links, false, Nothing),
         new("06-links-from-git", "6: the same links, committed to git and graded from its URL", false, LinksInGit, true, Nothing),
         new("07-no-training", "7: a Train that returns at once and an Accuracy that says 0.99 (on the solutions)", true, null, false, NoTrainingPoints),
-        new("08-zeros", "8: zeros, identity matrices and echoed inputs of the right shapes; an essay of nonsense", false, null, false, g => [.. Nothing(g), .. Compiled(g), .. g.PointsToConfirm > 0 && g.NeedsReading.Count == 0 ? ["the essay's points are not marked for the instructor's reading"] : Array.Empty<string>()]),
+        new("08-zeros", "8: zeros, identity matrices and echoed inputs of the right shapes; an essay of nonsense and of repeated words", false, null, false, g => [.. Nothing(g), .. Compiled(g), .. RepeatedWordsCaught(g), .. g.PointsToConfirm > 0 && g.NeedsReading.Count == 0 ? ["the essay's points are not marked for the instructor's reading"] : Array.Empty<string>()]),
         new("09-hang-on-load", "9: a module initializer that never returns", false, null, false, g => [.. Nothing(g), .. g.Flags.Any(f => f.Kind == "runaway") ? Array.Empty<string>() : ["the hang is not flagged as runaway code"]], Bypass: true),
         new("10-crash-in-one-method", "9: a stack overflow in Derivative (on the solutions)", true, null, false, g => OnlyDerivative(g), GradedWithin: "broken"),
         new("11-processes-and-resources", "9: child processes (plain, detached), a fork bomb, memory and disk hogs", false, null, false, Nothing, Bypass: true, Alone: true),
@@ -164,6 +164,22 @@ public static class Attacks
     }
 
     // An attack on the stubs must earn nothing, and its grade must be trustworthy: passed ≤ total.
+    // Attack 08's essay answers sections 3 and 4 with four subject words repeated in short sentences: long
+    // enough, in sentences, on its subject, unlike any other section. Only the hold-out that counts
+    // different words stops it, and it must.
+    private static IEnumerable<string> RepeatedWordsCaught(GradeReport g)
+    {
+        const string Test = "Each_section_is_written_in_varied_words_not_one_word_repeated";
+        IReadOnlyList<FailedTest> failures = g.Checkpoints.SingleOrDefault(c => c.Id == 5)?.Failures ?? [];
+        foreach (int section in (int[])[3, 4])
+        {
+            if (!failures.Any(f => f.Test == $"{Test}(section {section})"))
+            {
+                yield return $"the essay's section {section}, four words repeated, did not fail {Test}";
+            }
+        }
+    }
+
     private static IEnumerable<string> Nothing(GradeReport g)
     {
         if (g.Score > 0 || g.BonusScore > 0 || g.Passed)
