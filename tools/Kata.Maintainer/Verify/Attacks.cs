@@ -163,7 +163,6 @@ public static class Attacks
         return found;
     }
 
-    // An attack on the stubs must earn nothing, and its grade must be trustworthy: passed ≤ total.
     // Attack 08's essay answers sections 3 and 4 with four subject words repeated in short sentences: long
     // enough, in sentences, on its subject, unlike any other section. Only the hold-out that counts
     // different words stops it, and it must.
@@ -180,6 +179,7 @@ public static class Attacks
         }
     }
 
+    // An attack on the stubs must earn nothing, and its grade must be trustworthy: passed ≤ total.
     private static IEnumerable<string> Nothing(GradeReport g)
     {
         if (g.Score > 0 || g.BonusScore > 0 || g.Passed)
