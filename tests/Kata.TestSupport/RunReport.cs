@@ -66,9 +66,12 @@ internal static class RunReport
         int[] hidden = [.. curriculum.Checkpoints.Where(c => c.Id > unlocked).Select(c => c.Id)];
         if (hidden.Length > 0)
         {
-            int tryNext = hidden.FirstOrDefault(id => !tally.TryGetValue(id, out CheckpointTally? t) || t.Ran == 0, hidden[0]);
+            bool RanNow(int id) => tally.TryGetValue(id, out CheckpointTally? t) && t.Ran > 0;
+            int tryNext = hidden.FirstOrDefault(id => !RanNow(id), hidden[0]);
+
+            // A locked checkpoint run early (--filter Checkpoint=N) is still locked, and says so beside its number.
             lines.Add(
-                $"Still hidden: checkpoint{(hidden.Length > 1 ? "s" : string.Empty)} {string.Join(", ", hidden)}. "
+                $"Still hidden: checkpoint{(hidden.Length > 1 ? "s" : string.Empty)} {string.Join(", ", hidden.Select(id => RanNow(id) ? $"{id} (run early above)" : $"{id}"))}. "
                 + $"Try one early with: dotnet test --filter Checkpoint={tryNext}");
         }
 
