@@ -93,7 +93,7 @@ public sealed class ScaledDotProductTests
         for (int i = 0; i < weights.Rows; i++)
         {
             double[] row = weights.Row(i).ToArray();
-            row.Sum().ShouldBe(1.0, 1e-12, $"row {i} of the weights should sum to 1{(causal ? " with the mask too: mask before the softmax, not after" : string.Empty)}");
+            row.Sum().ShouldBe(1.0, 1e-12, $"row {i} of the weights should sum to 1{(causal ? " with the mask too: mask before the softmax, not after, and only the later positions (j > i): each position sees itself" : string.Empty)}");
             row.ShouldAllBe(w => w >= 0 && w <= 1, $"row {i}: every weight is between 0 and 1");
         }
     }
@@ -131,7 +131,11 @@ public sealed class ScaledDotProductTests
         Matrix expected = causal
             ? Matrix.FromRows([1, 0, 0], [0, 1, 0], [0, 0, 1])
             : Matrix.FromRows([half, 0, half], [0, e, 1 - e], [0, 0, 1]);
-        weights.ShouldMatch(expected, 1e-12, "e^1000 is infinity in a double: reuse your stable Loss.Softmax, which subtracts each row's maximum first");
+        weights.ShouldMatch(
+            expected,
+            1e-12,
+            "e^1000 is infinity in a double: reuse your stable Loss.Softmax, which subtracts each row's maximum first"
+                + (causal ? "; with the mask, each row keeps its own position, since a row of nothing but −∞ has no maximum to subtract and gives NaN" : string.Empty));
     }
 
     [Grades("Attention.Softmax")]
