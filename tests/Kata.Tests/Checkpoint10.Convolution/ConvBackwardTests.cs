@@ -27,9 +27,9 @@ public sealed class ConvBackwardTests
         ConvGradients gradients = layer.Backward(x, Matrix.RowVector(1, 1, 1, 1));
 
         gradients.ShouldNotBeNull();
-        gradients.Kernels.ShouldMatch(Matrix.ColumnVector(12, 16, 24, 28), 1e-12, "dKernels, 4x1 like Kernels");
+        gradients.Kernels.ShouldMatch(Matrix.ColumnVector(12, 16, 24, 28), 1e-12, "dKernels, 4x1 like Kernels: each weight collects the pixels it met at the four positions (1 + 2 + 4 + 5 = 12 for the top-left one)");
         gradients.Biases.ShouldBe([4.0], 1e-12, "dBiases");
-        gradients.Input.ShouldMatch(Matrix.RowVector(1, 3, 2, 4, 10, 6, 3, 7, 4), 1e-12, "dx, 1x9 like x");
+        gradients.Input.ShouldMatch(Matrix.RowVector(1, 3, 2, 4, 10, 6, 3, 7, 4), 1e-12, "dx, 1x9 like x: each pixel collects the weight of every patch that covered it, added up (the centre, in all four patches, gets 1 + 2 + 3 + 4 = 10)");
     }
 
     [TestCase(5, 5, 1, 2, 3)]
