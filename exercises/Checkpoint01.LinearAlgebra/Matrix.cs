@@ -160,7 +160,7 @@ public sealed class Matrix
     [DoesNotReturn]
     private void ThrowEntryOutside(int row, int col) =>
         throw new ArgumentOutOfRangeException(
-            nameof(row),
+            row < 0 || row >= Rows ? nameof(row) : nameof(col), // the one that is out, for the "(Parameter …)" the message ends with
             $"Matrix: entry ({row}, {col}) is outside a {Shape} matrix; rows go from 0 to {Rows - 1} and columns from 0 to {Cols - 1}.");
 
     [DoesNotReturn]
