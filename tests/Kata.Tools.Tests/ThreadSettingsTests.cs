@@ -13,6 +13,7 @@ public sealed class ThreadSettingsTests
     [Test]
     public void Processes_started_by_a_pinned_thread_run_on_the_first_core_only_and_other_threads_stay_free()
     {
+        RequireLinux();
         const string Cores = "grep Cpus_allowed_list /proc/self/status | cut -f2"; // the cores a process may run on
 
         OnThreadOfItsOwn(OneCore.PinThisThread, Cores).ShouldBe("0", "a process started by the pinned thread may run on core 0 only");
@@ -25,6 +26,7 @@ public sealed class ThreadSettingsTests
     [Test]
     public void Processes_started_by_a_lowered_thread_run_at_nice_19_and_other_threads_keep_their_priority()
     {
+        RequireLinux();
         const string Nice = "cut -d' ' -f19 /proc/self/stat"; // a process's nice value
         string before = Shell(Nice);
 
@@ -32,14 +34,18 @@ public sealed class ThreadSettingsTests
         Shell(Nice).ShouldBe(before, "a process started by another thread keeps the priority it had");
     }
 
-    // What a shell started by a new thread prints, after that thread applied its setting.
-    private static string OnThreadOfItsOwn(Action setting, string command)
+    // Before any shell runs: both tests read /proc through sh, which only Linux has.
+    private static void RequireLinux()
     {
         if (!OperatingSystem.IsLinux())
         {
             Assert.Ignore("Verify sets a thread apart on Linux only (it grades in bubblewrap, Linux only).");
         }
+    }
 
+    // What a shell started by a new thread prints, after that thread applied its setting.
+    private static string OnThreadOfItsOwn(Action setting, string command)
+    {
         string output = string.Empty;
         var thread = new Thread(() =>
         {
